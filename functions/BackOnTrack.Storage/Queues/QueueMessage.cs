@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace BackOnTrack.Storage.Queues;
+
+/// <summary>A received (or peeked) queue message. <see cref="PopReceipt"/> is null for peeked messages.</summary>
+public sealed record QueueMessage(
+    string MessageId,
+    string? PopReceipt,
+    long DequeueCount,
+    DateTimeOffset InsertedOn,
+    DateTimeOffset ExpiresOn,
+    DateTimeOffset? NextVisibleOn,
+    string MessageText)
+{
+    /// <summary>
+    /// The message body: base64 text decoded as UTF-8 (how the hub and the Functions host write messages), or the text
+    /// itself when it is not base64 (a message someone wrote as plain JSON).
+    /// </summary>
+    public string Body => TryDecodeBase64(MessageText) ?? MessageText;
+
+    internal static string? TryDecodeBase64(string text)
+    {
+        if (text.Length == 0 || text.Length % 4 != 0)
+        {
+            return null;
+        }
+
+        var bytes = new byte[text.Length * 3 / 4];
+        if (!Convert.TryFromBase64String(text, bytes, out var written))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A message's new pop receipt and visibility after an update.</summary>
+public sealed record QueueMessageReceipt(string PopReceipt, DateTimeOffset NextVisibleOn);

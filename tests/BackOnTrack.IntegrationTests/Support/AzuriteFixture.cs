@@ -1,0 +1,36 @@
+using BackOnTrack.Storage;
+
+namespace BackOnTrack.IntegrationTests.Support;
+
+/// <summary>
+/// The real Azurite the test command started (connection string in <c>BACKONTRACK_TEST_STORAGE</c>). Tests share it
+/// and stay apart by using names of their own.
+/// </summary>
+public sealed class AzuriteFixture : IDisposable
+{
+    public const string ConnectionVariable = "BACKONTRACK_TEST_STORAGE";
+
+    public AzuriteFixture()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable(ConnectionVariable)
+            ?? throw new InvalidOperationException(
+                $"{ConnectionVariable} is not set. Run the tests with scripts/test.sh, which installs and starts Azurite.");
+        Connection = StorageConnection.Parse(ConnectionString);
+        Account = StorageAccount.Create(Connection);
+    }
+
+    public string ConnectionString { get; }
+    public StorageConnection Connection { get; }
+    public StorageAccount Account { get; }
+
+    /// <summary>A name no other test uses: lowercase letters and digits, valid for containers, queues and tables.</summary>
+    public static string UniqueName(string stem) => stem + Guid.NewGuid().ToString("N")[..12];
+
+    public void Dispose() => Account.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteGroup : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
