@@ -18,5 +18,8 @@ export BACKONTRACK_AZURITE_BIN="$AZURITE_BIN"
 status=0
 dotnet test "$BACKONTRACK_ROOT/BackOnTrack.sln" --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "dotnet test exited with $status (a failed test, or a project that did not build: see above)." >&2
+fi
 test_summary "$results"
 exit "$status"

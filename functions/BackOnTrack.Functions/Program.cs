@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using BackOnTrack.Functions.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return await HubCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.Functions;
+using BackOnTrack.Functions.Invocations;
+using BackOnTrack.Functions.UseCases;
+using BackOnTrack.Storage;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace BackOnTrack.Functions.Hosting;
+
+public static partial class FunctionsServiceCollectionExtensions
+{
+    /// <summary>Every HTTP function; the contract tests compare this list with the function.json folders.</summary>
+    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route];
+
+    /// <summary>Registers the functions, their use cases and the settings they read.</summary>
+    public static IServiceCollection AddBackOnTrackFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        services.AddSingleton<HubHealth>();
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the host's readiness probe (<c>/</c>), one <c>POST /{FunctionName}</c> per invoked function, and the HTTP
+    /// functions under <c>/api/</c>, where the host's proxy forwards them unchanged.
+    /// </summary>
+    public static WebApplication MapBackOnTrackFunctions(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Text("BackOnTrack handler"));
+        foreach (var function in app.Services.GetServices<IInvokedFunction>())
+        {
+            app.MapPost("/" + function.Name, (HttpRequest request, StorageProvisioning provisioning, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+                InvokeAsync(function, request, provisioning, loggers.CreateLogger(function.Name), cancellationToken));
+        }
+
+        app.MapGet("/api/" + Health.Route.Route, Health.HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> InvokeAsync(
+        IInvokedFunction function, HttpRequest request, StorageProvisioning provisioning, ILogger logger, CancellationToken cancellationToken)
+    {
+        var invocationId = request.Headers["X-Azure-Functions-InvocationId"].ToString();
+        try
+        {
+            await provisioning.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var invocation = await InvocationRequest.ReadAsync(request.Body, cancellationToken).ConfigureAwait(false);
+            var response = await function.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return Results.Json(response);
+        }
+        catch (Exception ex) when (ex is InvalidInvocationException or JsonException)
+        {
+            LogRejected(logger, function.Name, invocationId, ex.Message);
+            return Results.Json(InvocationResponse.WithLogs($"Rejected invocation: {ex.Message}"), statusCode: StatusCodes.Status400BadRequest);
+        }
+#pragma warning disable CA1031 // A failed invocation must answer 500 so the host retries it; the exception is logged.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogFailed(logger, ex, function.Name, invocationId);
+            return Results.Json(InvocationResponse.WithLogs($"{function.Name} failed: {ex.GetType().Name}"), statusCode: StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation {InvocationId} of {Function} was not a valid invocation: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string function, string invocationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation {InvocationId} of {Function} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string function, string invocationId);
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace BackOnTrack.Functions.Hosting;
+
+/// <summary>The handler executable's verbs (DESIGN §2, Contract): <c>serve</c> (default) and <c>local</c>.</summary>
+public static class HubCommandLine
+{
+    public static RootCommand Build()
+    {
+        var serve = new Command("serve", "Run the handler for the Azure Functions host (the default verb).");
+        serve.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
+
+        var once = new Option<bool>("--once") { Description = "Run each timer once, drain every queue until quiet, then exit (0 when all work succeeded)." };
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = ParseDate };
+        var local = new Command("local", "Run the handler and a local stand-in for the Functions host on the configured storage (Azurite).") { once, asOf };
+        local.SetAction((result, cancellationToken) => LocalAsync(result.GetValue(once), result.GetValue(asOf), cancellationToken));
+
+        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local };
+        root.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
+        return root;
+    }
+
+    private static async Task<int> ServeAsync(CancellationToken cancellationToken)
+    {
+        var port = HandlerApp.HostAssignedPort() ?? LocalPortFromSettings();
+        await using var app = HandlerApp.Build(port, TimeProvider.System);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> LocalAsync(bool once, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        TimeProvider clock = asOf is { } date ? new AsOfTimeProvider(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : TimeProvider.System;
+
+        // A one-off run takes any free port so it never collides with a hub already serving on the usual one.
+        await using var app = HandlerApp.Build(once ? 0 : LocalPortFromSettings(), clock);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await app.Services.GetRequiredService<StorageProvisioning>().Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
+        using var handler = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(15) };
+        var host = new LocalFunctionsHost(
+            FunctionManifest.Load(AppContext.BaseDirectory),
+            app.Services.GetRequiredService<StorageAccount>().Queues,
+            handler,
+            clock,
+            app.Services.GetRequiredService<ILogger<LocalFunctionsHost>>())
+        {
+            PollInterval = options.PollInterval,
+        };
+
+        if (!once)
+        {
+            await Console.Out.WriteLineAsync($"Hub serving at {address} (health: {address}api/health). Ctrl+C stops it.").ConfigureAwait(false);
+            // Ctrl+C or SIGTERM reaches the web app's lifetime first; either one stops the loop.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+            try
+            {
+                await host.RunUntilCancelledAsync(options.PassInterval, stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: a normal way to stop.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return 0;
+        }
+
+        var report = await host.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(LocalRunSummary.Format(report, clock.GetUtcNow())).ConfigureAwait(false);
+        var health = await handler.GetStringAsync(new Uri("api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync("Health: " + JsonSerializer.Serialize(JsonDocument.Parse(health).RootElement, IndentedJson)).ConfigureAwait(false);
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return report.ExitCode;
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static int LocalPortFromSettings()
+    {
+        var configuration = new ConfigurationBuilder();
+        configuration.AddHubSettings();
+        return configuration.Build().GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>()?.Port ?? new LocalHostOptions().Port;
+    }
+
+    private static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"--as-of takes a date as yyyy-MM-dd, not '{text}'.");
+        return null;
+    }
+}

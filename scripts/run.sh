@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the hub locally end to end: installs and starts Azurite if needed (data kept in .tools/azurite-data), builds
+# the hub, runs every timer once and drains every queue (`local --once`), prints what it did and the hub's health,
+# and exits 0 when all work succeeded.
+#
+#   scripts/run.sh [--as-of yyyy-MM-dd] [--serve]
+#     --as-of  run as if today were that date
+#     --serve  afterwards keep serving on http://127.0.0.1:7071 (GET /api/health) until Ctrl+C
+set -euo pipefail
+export BACKONTRACK_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$BACKONTRACK_ROOT/scripts/lib/azurite.sh"
+
+serve=false
+hub_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --serve) serve=true ;;
+    --as-of) hub_args+=(--as-of "$2"); shift ;;
+    *) echo "unknown option: $1 (see the comment at the top of $0)" >&2; exit 64 ;;
+  esac
+  shift
+done
+
+azurite_install
+if (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
+  # Something already serves the storage emulator's port: use it as development storage.
+  echo "Using the storage emulator already listening on 127.0.0.1:10000." >&2
+  export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+else
+  azurite_start "$BACKONTRACK_ROOT/.tools/azurite-data"
+  trap azurite_stop EXIT
+  export AzureWebJobsStorage="$AZURITE_CONNECTION"
+fi
+
+hub="$BACKONTRACK_ROOT/.artifacts/hub"
+echo "Building the hub…" >&2
+dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Functions" -c Release -o "$hub" --nologo -v quiet >&2
+
+cd "$hub"
+status=0
+./BackOnTrack.Functions local --once "${hub_args[@]}" || status=$?
+if [ "$serve" = true ]; then
+  ./BackOnTrack.Functions local "${hub_args[@]}" || status=$?
+fi
+exit "$status"
