@@ -1,0 +1,31 @@
+namespace BackOnTrack.Core.Calendar;
+
+/// <summary>The reporting periods of DESIGN §3: the three census terms and the whole academic year.</summary>
+public enum Period
+{
+    /// <summary><c>AUT</c>: 1 August – 31 December.</summary>
+    Autumn,
+
+    /// <summary><c>SPR</c>: 1 January – Easter Sunday.</summary>
+    Spring,
+
+    /// <summary><c>SUM</c>: Easter Monday – 31 July.</summary>
+    Summer,
+
+    /// <summary><c>YEAR</c>: the academic year, 1 August – 31 July.</summary>
+    Year,
+}
+
+/// <summary>The period codes used in table keys.</summary>
+public static class PeriodCodes
+{
+    /// <summary><c>AUT</c>, <c>SPR</c>, <c>SUM</c> or <c>YEAR</c>.</summary>
+    public static string ToCode(this Period period) => period switch
+    {
+        Period.Autumn => "AUT",
+        Period.Spring => "SPR",
+        Period.Summer => "SUM",
+        Period.Year => "YEAR",
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Not a period."),
+    };
+}

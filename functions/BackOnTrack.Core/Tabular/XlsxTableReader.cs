@@ -1,0 +1,417 @@
+using System.Globalization;
+using System.IO.Packaging;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BackOnTrack.Core.Tabular;
+
+/// <summary>
+/// Reads the first worksheet that has data from an XLSX workbook, one row at a time.
+/// </summary>
+/// <remarks>
+/// The Open XML SDK opens the package and resolves its parts; the small parts (workbook, styles) are loaded whole,
+/// the shared-string table is read into a list (its size is the number of distinct strings, not rows), and the
+/// worksheet itself is read forward-only with an <see cref="XmlReader"/> over the part's stream, so a million-row
+/// sheet is never held in memory. (The SDK's own <c>OpenXmlReader</c> would do the same but allocates an attribute
+/// list for every cell.) A zip needs random access to its central directory, so a non-seekable stream is first copied
+/// into memory: that copy is the compressed file, not the sheet.
+/// Cells: shared and inline strings (rich-text runs joined, phonetic runs left out), numbers as written, booleans as
+/// TRUE/FALSE, formula results, and numbers in a date format as <c>yyyy-MM-dd</c> (1900 or 1904 date system).
+/// </remarks>
+internal static class XlsxTableReader
+{
+    private const string NotAWorkbook = "The file is not a readable XLSX workbook (it is corrupt, or not an Excel file).";
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        CloseInput = true,
+    };
+
+    /// <summary>Reads every non-blank row of the first worksheet with data. The stream is left open.</summary>
+    public static IEnumerable<TabularRow> ReadRows(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Guarded(stream);
+    }
+
+    // XML or zip errors part-way through become UnreadableFileException, so callers handle one exception type.
+    private static IEnumerable<TabularRow> Guarded(Stream stream)
+    {
+        using var rows = ReadWorkbook(stream).GetEnumerator();
+        while (true)
+        {
+            TabularRow row;
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    break;
+                }
+
+                row = rows.Current;
+            }
+            catch (Exception ex) when (IsCorruption(ex))
+            {
+                throw new UnreadableFileException(NotAWorkbook, ex);
+            }
+
+            yield return row;
+        }
+    }
+
+    private static bool IsCorruption(Exception ex) =>
+        ex is XmlException or InvalidDataException or FileFormatException or OpenXmlPackageException or IOException
+            or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
+
+    private static IEnumerable<TabularRow> ReadWorkbook(Stream stream)
+    {
+        var seekable = stream;
+        if (!stream.CanSeek)
+        {
+            seekable = new MemoryStream();
+            stream.CopyTo(seekable);
+            seekable.Position = 0;
+        }
+
+        using var document = SpreadsheetDocument.Open(seekable, isEditable: false);
+        var workbookPart = document.WorkbookPart ?? throw new UnreadableFileException("The workbook has no worksheets.");
+        var workbook = workbookPart.Workbook;
+        var date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
+        var dateStyles = DateStyles(workbookPart.WorkbookStylesPart?.Stylesheet);
+        var sharedStrings = SharedStrings(workbookPart.SharedStringTablePart);
+        var context = new SheetContext(sharedStrings, dateStyles, date1904);
+
+        foreach (var sheet in workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (sheet.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart worksheetPart)
+            {
+                continue;
+            }
+
+            var any = false;
+            foreach (var row in ReadSheet(worksheetPart, context))
+            {
+                any = true;
+                yield return row;
+            }
+
+            if (any)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static IEnumerable<TabularRow> ReadSheet(WorksheetPart part, SheetContext context)
+    {
+        using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
+        var names = new Names(reader.NameTable);
+        var cells = new List<string>();
+        var previousRow = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.LocalName, names.Row))
+            {
+                continue;
+            }
+
+            var rowNumber = ParsePositive(reader.GetAttribute("r")) ?? previousRow + 1;
+            previousRow = rowNumber;
+            if (reader.IsEmptyElement)
+            {
+                continue;
+            }
+
+            cells.Clear();
+            var any = false;
+            while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, names.Row)))
+            {
+                if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.LocalName, names.Cell))
+                {
+                    continue;
+                }
+
+                var column = ColumnIndex(reader.GetAttribute("r")) ?? cells.Count;
+                var value = ReadCell(reader, names, context);
+                while (cells.Count <= column)
+                {
+                    cells.Add(string.Empty);
+                }
+
+                cells[column] = value;
+                any |= value.Length > 0;
+            }
+
+            if (any)
+            {
+                yield return new TabularRow(rowNumber, rowNumber, [.. cells]);
+            }
+        }
+    }
+
+    private static string ReadCell(XmlReader reader, Names names, SheetContext context)
+    {
+        var type = reader.GetAttribute("t");
+        var style = ParsePositive(reader.GetAttribute("s"), allowZero: true) ?? 0;
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        string? value = null;
+        StringBuilder? inline = null;
+        var inValue = false;
+        var inText = false;
+        var inPhonetic = false;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var name = reader.LocalName;
+                    inValue = ReferenceEquals(name, names.Value) && !reader.IsEmptyElement;
+                    inText = ReferenceEquals(name, names.Text) && !reader.IsEmptyElement;
+                    inPhonetic |= ReferenceEquals(name, names.Phonetic) && !reader.IsEmptyElement;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    if (inValue)
+                    {
+                        value = value is null ? reader.Value : value + reader.Value;
+                    }
+                    else if (inText && !inPhonetic)
+                    {
+                        (inline ??= new StringBuilder()).Append(reader.Value);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    var end = reader.LocalName;
+                    if (ReferenceEquals(end, names.Cell))
+                    {
+                        return context.Interpret(type, style, value, inline);
+                    }
+
+                    inValue &= !ReferenceEquals(end, names.Value);
+                    inText &= !ReferenceEquals(end, names.Text);
+                    inPhonetic &= !ReferenceEquals(end, names.Phonetic);
+                    break;
+            }
+        }
+
+        throw new UnreadableFileException(NotAWorkbook);
+    }
+
+    private static List<string> SharedStrings(SharedStringTablePart? part)
+    {
+        var strings = new List<string>();
+        if (part is null)
+        {
+            return strings;
+        }
+
+        using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
+        var names = new Names(reader.NameTable);
+        var text = new StringBuilder();
+        var inItem = false;
+        var inText = false;
+        var inPhonetic = false;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var name = reader.LocalName;
+                    if (ReferenceEquals(name, names.StringItem))
+                    {
+                        text.Clear();
+                        if (reader.IsEmptyElement)
+                        {
+                            strings.Add(string.Empty);
+                        }
+                        else
+                        {
+                            inItem = true;
+                        }
+                    }
+
+                    inText = inItem && ReferenceEquals(name, names.Text) && !reader.IsEmptyElement;
+                    inPhonetic |= ReferenceEquals(name, names.Phonetic) && !reader.IsEmptyElement;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    if (inText && !inPhonetic)
+                    {
+                        text.Append(reader.Value);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    var end = reader.LocalName;
+                    if (ReferenceEquals(end, names.StringItem))
+                    {
+                        strings.Add(text.ToString().Trim());
+                        inItem = false;
+                    }
+
+                    inText &= !ReferenceEquals(end, names.Text);
+                    inPhonetic &= !ReferenceEquals(end, names.Phonetic);
+                    break;
+            }
+        }
+
+        return strings;
+    }
+
+    // Which cell style indexes (cellXfs) show numbers as dates: the built-in date formats, and custom formats whose
+    // code has a day or year part once quoted text, escapes and [colour]/[$-locale] sections are removed.
+    private static bool[] DateStyles(Stylesheet? stylesheet)
+    {
+        var formats = stylesheet?.CellFormats?.Elements<CellFormat>().ToList() ?? [];
+        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .GroupBy(f => f.NumberFormatId!.Value)
+            .ToDictionary(g => g.Key, g => g.First().FormatCode?.Value ?? string.Empty) ?? [];
+        var result = new bool[formats.Count];
+        for (var i = 0; i < formats.Count; i++)
+        {
+            var id = formats[i].NumberFormatId?.Value ?? 0;
+            result[i] = custom.TryGetValue(id, out var code) ? IsDateFormat(code) : IsBuiltInDateFormat(id);
+        }
+
+        return result;
+    }
+
+    private static bool IsBuiltInDateFormat(uint id) => id is (>= 14 and <= 17) or 22 or (>= 27 and <= 36) or (>= 50 and <= 58);
+
+    internal static bool IsDateFormat(string code)
+    {
+        var inQuotes = false;
+        var inBracket = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (inQuotes)
+            {
+                inQuotes = c != '"';
+            }
+            else if (inBracket)
+            {
+                inBracket = c != ']';
+            }
+            else if (c == '"')
+            {
+                inQuotes = true;
+            }
+            else if (c == '[')
+            {
+                inBracket = true;
+            }
+            else if (c is '\\' or '_' or '*')
+            {
+                i++;
+            }
+            else if (c is 'd' or 'D' or 'y' or 'Y')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "AB12" → 27 (0-based column of the reference's letters).
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var column = 0;
+        var letters = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            letters++;
+            if (letters > 3)
+            {
+                throw new UnreadableFileException(NotAWorkbook);
+            }
+        }
+
+        return letters == 0 ? null : column - 1;
+    }
+
+    private static int? ParsePositive(string? text, bool allowZero = false) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && (value > 0 || (allowZero && value == 0))
+            ? value
+            : null;
+
+    private sealed class SheetContext(List<string> sharedStrings, bool[] dateStyles, bool date1904)
+    {
+        private readonly StringPool _pool = new();
+        private readonly Dictionary<int, string> _dates = [];
+
+        public string Interpret(string? type, int style, string? value, StringBuilder? inline)
+        {
+            switch (type)
+            {
+                case "s":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
+                    {
+                        throw new UnreadableFileException(NotAWorkbook);
+                    }
+
+                    return sharedStrings[index];
+                case "inlineStr":
+                    return inline is null ? string.Empty : _pool.Get(inline.ToString().AsSpan().Trim());
+                case "b":
+                    return value?.Trim() == "1" ? "TRUE" : "FALSE";
+                case "n" or null when value is not null && (uint)style < (uint)dateStyles.Length && dateStyles[style]:
+                    return DateText(value);
+                default:
+                    return value is null ? string.Empty : _pool.Get(value.AsSpan().Trim());
+            }
+        }
+
+        private string DateText(string value)
+        {
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+                || !ExcelDates.TryToDate(serial, date1904, out var date))
+            {
+                return _pool.Get(value.AsSpan().Trim());
+            }
+
+            if (!_dates.TryGetValue(date.DayNumber, out var text))
+            {
+                text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                _dates[date.DayNumber] = text;
+            }
+
+            return text;
+        }
+    }
+
+    // Element names atomised in the reader's name table, so comparisons are by reference, not by string content.
+    private sealed class Names(XmlNameTable table)
+    {
+        public string Row { get; } = table.Add("row");
+        public string Cell { get; } = table.Add("c");
+        public string Value { get; } = table.Add("v");
+        public string Text { get; } = table.Add("t");
+        public string Phonetic { get; } = table.Add("rPh");
+        public string StringItem { get; } = table.Add("si");
+    }
+}
