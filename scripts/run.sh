@@ -32,6 +32,13 @@ else
   export AzureWebJobsStorage="$AZURITE_CONNECTION"
 fi
 
+# A development pseudonymisation key, kept so pupil keys stay stable from run to run (never used in Azure).
+if [ -z "${Hub__PseudonymisationKey:-}" ]; then
+  key_file="$BACKONTRACK_ROOT/.tools/dev-pseudonymisation.key"
+  [ -f "$key_file" ] || head -c 32 /dev/urandom | base64 > "$key_file"
+  export Hub__PseudonymisationKey="$(cat "$key_file")"
+fi
+
 hub="$BACKONTRACK_ROOT/.artifacts/hub"
 echo "Building the hub…" >&2
 dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Functions" -c Release -o "$hub" --nologo -v quiet >&2

@@ -11,7 +11,14 @@ namespace BackOnTrack.ContractTests;
 public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) : IClassFixture<PublishedHandler>
 {
     /// <summary>A host-shaped payload for each invoked function, which it must answer with 200 and a valid response.</summary>
-    private static readonly Dictionary<string, string> SamplePayloads = new();
+    private static readonly Dictionary<string, string> SamplePayloads = new()
+    {
+        ["IngestDrop"] = """
+            {"Data":{"message":"{\"subject\":\"/blobServices/default/containers/drops/blobs/1234567/missing.csv\",\"eventType\":\"Microsoft.Storage.BlobCreated\",\"data\":{\"eTag\":\"0x1\"}}"},
+             "Metadata":{"DequeueCount":1,"Id":"contract-test"}}
+            """,
+        ["SweepDrops"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""",
+    };
 
     private static string TestStorage =>
         Environment.GetEnvironmentVariable("BACKONTRACK_TEST_STORAGE")

@@ -51,6 +51,8 @@ public class SettingsContract
         {
             ("Storage", typeof(BackOnTrack.Storage.StorageClientOptions)),
             ("LocalHost", typeof(LocalHostOptions)),
+            ("Hub", typeof(HubOptions)),
+            ("Ingest", typeof(IngestOptions)),
         };
         var known = HubSettings.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
 

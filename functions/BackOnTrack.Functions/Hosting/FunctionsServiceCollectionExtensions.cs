@@ -3,6 +3,9 @@ using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.Functions;
 using BackOnTrack.Functions.Invocations;
 using BackOnTrack.Functions.UseCases;
+using BackOnTrack.Functions.UseCases.Ingest;
+using BackOnTrack.Functions.UseCases.Sweep;
+using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -18,7 +21,18 @@ public static partial class FunctionsServiceCollectionExtensions
     {
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        services.AddOptions<HubOptions>().Bind(configuration.GetSection(HubOptions.SectionName))
+            .Validate(o => HubOptions.IsValidKey(o.PseudonymisationKey), "Hub:PseudonymisationKey must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HubHealth>();
+        services.AddSingleton<BlobReceiptStore>();
+        services.AddSingleton<DataDropStore>();
+        services.AddSingleton<DropRowRemover>();
+        services.AddSingleton<IngestDropUseCase>();
+        services.AddSingleton<SweepDropsUseCase>();
+        services.AddSingleton<IInvokedFunction, IngestDrop>();
+        services.AddSingleton<IInvokedFunction, SweepDrops>();
         return services;
     }
 

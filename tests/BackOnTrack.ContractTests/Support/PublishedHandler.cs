@@ -7,6 +7,9 @@ namespace BackOnTrack.ContractTests.Support;
 /// <summary>The handler published to a folder, as it is deployed: host.json, function folders, the executable.</summary>
 public sealed class PublishedHandler : IAsyncLifetime
 {
+    /// <summary>A pseudonymisation key for tests only.</summary>
+    public const string TestKey = "dGVzdC1vbmx5LXBzZXVkb255bWlzYXRpb24ta2V5LTAwMDE=";
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "backontrack-publish-" + Guid.NewGuid().ToString("N")[..8]);
 
     public async Task InitializeAsync()
@@ -49,6 +52,7 @@ public sealed class PublishedHandler : IAsyncLifetime
         };
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["AzureWebJobsStorage"] = storageConnection;
+        start.Environment["Hub__PseudonymisationKey"] = TestKey;
         var handler = new RunningHandler(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         await handler.WaitUntilReadyAsync();
         return handler;

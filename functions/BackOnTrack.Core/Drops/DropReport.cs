@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using BackOnTrack.Core.Ingest;
+
+namespace BackOnTrack.Core.Drops;
+
+/// <summary>
+/// What a school (or the LA's data team) is told about one drop: counts, the columns not read, and every rejected row
+/// with its row number, column and reason. It never holds a pupil identifier: reasons never quote cells.
+/// </summary>
+public sealed record DropReport
+{
+    public required string DropId { get; init; }
+    public required string BlobName { get; init; }
+    public required string Scope { get; init; }
+    public required DropStatus Status { get; init; }
+    public string? Kind { get; init; }
+    public string? Layout { get; init; }
+
+    /// <summary>Why the whole file was rejected; null when it was stored.</summary>
+    public string? Reason { get; init; }
+
+    public int RowsRead { get; init; }
+    public int RowsAccepted { get; init; }
+    public int RowsRejected { get; init; }
+
+    /// <summary>Columns holding personal data (names, dates of birth, addresses): dropped, never stored.</summary>
+    public IReadOnlyList<string> PersonalColumnsDropped { get; init; } = [];
+
+    /// <summary>Other columns this kind does not use.</summary>
+    public IReadOnlyList<string> ColumnsIgnored { get; init; } = [];
+
+    public IReadOnlyList<RowError> Rejections { get; init; } = [];
+
+    public required DateTimeOffset ProcessedAt { get; init; }
+
+    /// <summary>The rejections as CSV (row, column, reason), safe to open in Excel: no cell starts a formula.</summary>
+    public string ToCsv()
+    {
+        var csv = new StringBuilder("row,column,reason\r\n");
+        foreach (var rejection in Rejections)
+        {
+            csv.Append(rejection.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(CsvCell(rejection.Column)).Append(',')
+                .Append(CsvCell(rejection.Reason)).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// Quotes a cell and defuses a leading <c>= + - @</c> (or tab/CR), which a spreadsheet would run as a formula: a
+    /// heading in a school's file is untrusted text.
+    /// </summary>
+    public static string CsvCell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,360 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ingest;
+using BackOnTrack.Core.Ingest.Records;
+using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Storage;
+using BackOnTrack.Storage.Blobs;
+using BackOnTrack.Storage.Repositories;
+using BackOnTrack.Storage.Tables;
+using Microsoft.Extensions.Options;
+
+namespace BackOnTrack.Functions.UseCases.Ingest;
+
+/// <summary>What one delivery of a drop event came to.</summary>
+public sealed record IngestOutcome(string Summary, ReceiptStatus? Status, string? DropId);
+
+/// <summary>
+/// Ingests one uploaded file: reads its current version once into a temporary file (hashing it for the drop id),
+/// claims it with a receipt, reads and validates it row by row, writes accepted rows in transactions per partition,
+/// writes the report, removes what an earlier version of the same file said, and asks for the metrics it touched.
+/// Every step is safe to repeat, so a delivery that dies part-way is finished by the next.
+/// </summary>
+public sealed partial class IngestDropUseCase(
+    StorageAccount account,
+    BlobReceiptStore receipts,
+    DataDropStore drops,
+    DropRowRemover remover,
+    IOptions<HubOptions> hubOptions,
+    IOptions<IngestOptions> ingestOptions,
+    TimeProvider clock,
+    ILogger<IngestDropUseCase> logger)
+{
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly BlobServiceClient _blobs = account.Blobs;
+
+    public async Task<IngestOutcome> IngestAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
+    {
+        if (drop.Container != HubStorageNames.Containers.Drops)
+        {
+            LogNotIngested(logger, drop.Container);
+            return new IngestOutcome($"Container {drop.Container} is not ingested by this version of the hub.", null, null);
+        }
+
+        var current = await _blobs.GetPropertiesAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return new IngestOutcome("The blob no longer exists; nothing to do.", null, null);
+        }
+
+        var receipt = await receipts.GetAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+        if (receipt is { IsFinal: true } && receipt.BlobETag == current.ETag.ToString())
+        {
+            return new IngestOutcome("This version was already handled.", receipt.Status, receipt.DropId);
+        }
+
+        await using var copy = await DownloadAsync(drop, cancellationToken).ConfigureAwait(false);
+        var location = DropLocation.Parse(drop.BlobName, out var misplaced);
+        var scope = location?.Scope ?? DropLocation.LaScope;
+        var now = clock.GetUtcNow();
+
+        var existing = await drops.GetAsync(scope, copy.DropId, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: DropStatus.Processed or DropStatus.Rejected })
+        {
+            // The same content again, under this name or another: nothing new to store.
+            var sameFile = existing.BlobName == drop.BlobName;
+            await SaveReceiptAsync(drop, copy, sameFile ? ToReceiptStatus(existing.Status) : ReceiptStatus.Duplicate, sameFile ? null : existing.BlobName, now, receipt, cancellationToken)
+                .ConfigureAwait(false);
+            LogDuplicate(logger, copy.DropId, scope);
+            return new IngestOutcome(sameFile ? "Same content as the version already handled." : "Duplicate of a file already received.", ReceiptStatus.Duplicate, copy.DropId);
+        }
+
+        var claimed = await SaveReceiptAsync(drop, copy, ReceiptStatus.Processing, null, now, receipt, cancellationToken).ConfigureAwait(false);
+        var previous = receipt is { Status: ReceiptStatus.Processed } && receipt.DropId != copy.DropId
+            ? await drops.GetAsync(scope, receipt.DropId, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var record = new DataDrop
+        {
+            Scope = scope,
+            DropId = copy.DropId,
+            BlobName = drop.BlobName,
+            Status = DropStatus.Processing,
+            ReceivedAt = current.LastModified,
+        };
+        await drops.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+
+        var result = location is null
+            ? new StoredRows(null, null, 0, 0, [], [], [], [], [], misplaced)
+            : await StoreRowsAsync(copy, location, cancellationToken).ConfigureAwait(false);
+
+        var reason = result.Rejection ?? DropVerdict.Judge(result.RowsRead, result.RowsRejected, ingestOptions.Value.RejectThresholdPercent);
+        var status = reason is null ? DropStatus.Processed : DropStatus.Rejected;
+        if (status == DropStatus.Rejected && result.Partitions.Count > 0)
+        {
+            await remover.RemoveAsync(copy.DropId, result.Partitions, cancellationToken).ConfigureAwait(false);
+        }
+
+        var schoolYears = result.SchoolYears;
+        if (status == DropStatus.Processed && previous is { Status: DropStatus.Processed })
+        {
+            await remover.RemoveAsync(previous.DropId, previous.Partitions, cancellationToken).ConfigureAwait(false);
+            await drops.SaveAsync(previous with { Status = DropStatus.Superseded }, cancellationToken).ConfigureAwait(false);
+            schoolYears = [.. schoolYears.Union(previous.SchoolYears)];
+        }
+
+        var folder = location?.Folder ?? DropLocation.LaFolder;
+        var report = new DropReport
+        {
+            DropId = copy.DropId,
+            BlobName = drop.BlobName,
+            Scope = scope,
+            Status = status,
+            Kind = result.Kind?.ToString(),
+            Layout = result.Layout?.ToString(),
+            Reason = reason,
+            RowsRead = result.RowsRead,
+            RowsAccepted = status == DropStatus.Processed ? result.RowsAccepted : 0,
+            RowsRejected = result.RowsRejected,
+            PersonalColumnsDropped = result.PersonalColumns,
+            ColumnsIgnored = result.IgnoredColumns,
+            Rejections = result.Rejections,
+            ProcessedAt = clock.GetUtcNow(),
+        };
+        var reportBlob = await WriteReportAsync(report, folder, cancellationToken).ConfigureAwait(false);
+        if (status == DropStatus.Rejected)
+        {
+            await QuarantineAsync(drop, copy.DropId, folder, report, cancellationToken).ConfigureAwait(false);
+        }
+
+        await drops.SaveAsync(
+            record with
+            {
+                Status = status,
+                Kind = report.Kind,
+                Layout = report.Layout,
+                RowsRead = report.RowsRead,
+                RowsAccepted = report.RowsAccepted,
+                RowsRejected = report.RowsRejected,
+                ReportBlob = reportBlob,
+                Reason = reason,
+                ProcessedAt = report.ProcessedAt,
+                Partitions = status == DropStatus.Processed ? result.Partitions : [],
+                SchoolYears = status == DropStatus.Processed ? result.SchoolYears : [],
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (status == DropStatus.Processed || previous is not null)
+        {
+            await RequestMetricsAsync(status == DropStatus.Processed ? schoolYears : previous?.SchoolYears ?? [], cancellationToken).ConfigureAwait(false);
+        }
+
+        await SaveReceiptAsync(drop, copy, ToReceiptStatus(status), null, now, claimed, cancellationToken).ConfigureAwait(false);
+        LogIngested(logger, copy.DropId, scope, status, report.Kind, report.RowsRead, report.RowsAccepted, report.RowsRejected);
+        return new IngestOutcome(
+            $"Drop {copy.DropId[..12]} ({scope}, {report.Kind ?? "unknown kind"}): {status}, {report.RowsAccepted} of {report.RowsRead} rows stored, {report.RowsRejected} rejected.",
+            ToReceiptStatus(status),
+            copy.DropId);
+    }
+
+    private sealed record StoredRows(
+        DropKind? Kind,
+        DropLayout? Layout,
+        int RowsRead,
+        int RowsRejected,
+        IReadOnlyList<RowError> Rejections,
+        IReadOnlyList<string> PersonalColumns,
+        IReadOnlyList<string> IgnoredColumns,
+        IReadOnlyList<string> Partitions,
+        IReadOnlyList<string> SchoolYears,
+        string? Rejection)
+    {
+        public int RowsAccepted => RowsRead - RowsRejected;
+    }
+
+    private async Task<StoredRows> StoreRowsAsync(DownloadedDrop copy, DropLocation location, CancellationToken cancellationToken)
+    {
+        var context = new DropContext(clock.GetUtcNow(), location.School, hubOptions.Value.PseudonymisationKeyBytes());
+        copy.Content.Position = 0;
+        using var read = DropReader.Read(copy.Content, location.FileName, context);
+        if (!read.IsReadable)
+        {
+            return new StoredRows(null, null, 0, 0, [], read.PersonalColumns, read.IgnoredColumns, [], [], read.Rejection);
+        }
+
+        await using var writer = new PartitionedTableWriter(account.Tables);
+        var marks = new AttendanceMarkWriter(writer, copy.DropId);
+        var rejections = new List<RowError>();
+        var rejectedRows = new HashSet<int>();
+        var schoolYears = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var outcome in read.Outcomes)
+            {
+                if (!outcome.IsAccepted)
+                {
+                    rejectedRows.Add(outcome.RowNumber);
+                    rejections.AddRange(outcome.Errors);
+                    continue;
+                }
+
+                await WriteAsync(outcome.Record!, copy.DropId, writer, marks, schoolYears, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Core.Tabular.UnreadableFileException ex)
+        {
+            // The file broke part-way: treat it as unreadable; rows already written are removed by the caller.
+            await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return new StoredRows(read.Kind, read.Layout, read.RowsRead, read.RowsRead, rejections, read.PersonalColumns, read.IgnoredColumns, Partitions(writer), [], ex.Message);
+        }
+
+        await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new StoredRows(
+            read.Kind,
+            read.Layout,
+            read.RowsRead,
+            rejectedRows.Count,
+            rejections,
+            read.PersonalColumns,
+            read.IgnoredColumns,
+            Partitions(writer),
+            [.. schoolYears.Order(StringComparer.Ordinal)],
+            null);
+    }
+
+    private static List<string> Partitions(PartitionedTableWriter writer) =>
+        [.. writer.Touched.Select(t => $"{t.Table}|{t.Partition}").Order(StringComparer.Ordinal)];
+
+    private static async Task WriteAsync(
+        DropRecord record, string dropId, PartitionedTableWriter writer, AttendanceMarkWriter marks, HashSet<string> schoolYears, CancellationToken cancellationToken)
+    {
+        switch (record)
+        {
+            case AttendanceMarkRecord mark:
+                await marks.AddAsync(mark, cancellationToken).ConfigureAwait(false);
+                schoolYears.Add(SchoolYear(mark.Laestab.Value, AcademicYear.FromDate(mark.Date)));
+                break;
+            case ExclusionRecord exclusion:
+                await writer.UpsertAsync(HubStorageNames.Tables.Exclusions, IngestEntities.Exclusion(exclusion, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                schoolYears.Add(SchoolYear(exclusion.Laestab.Value, exclusion.AcademicYear));
+                break;
+            case AttendanceSummaryRecord summary:
+                await writer.UpsertAsync(HubStorageNames.Tables.Attendance, IngestEntities.AttendanceSummary(summary, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                schoolYears.Add(SchoolYear(summary.Laestab.Value, summary.AcademicYear));
+                break;
+            case SchoolRecord school:
+                await writer.UpsertAsync(HubStorageNames.Tables.Schools, IngestEntities.School(school, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                schoolYears.Add(SchoolYear(DropLocation.LaScope, school.AcademicYear));
+                break;
+            case CohortMemberRecord member:
+                await writer.UpsertAsync(HubStorageNames.Tables.Cohorts, IngestEntities.CohortMember(member, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                schoolYears.Add(SchoolYear(member.Laestab.Value, AcademicYear.FromDate(member.StartDate)));
+                break;
+            default:
+                throw new InvalidOperationException($"No table for {record.GetType().Name}.");
+        }
+    }
+
+    private static string SchoolYear(string scope, AcademicYear year) => $"{scope}|{year}";
+
+    private async Task RequestMetricsAsync(IEnumerable<string> schoolYears, CancellationToken cancellationToken)
+    {
+        foreach (var schoolYear in schoolYears)
+        {
+            var bar = schoolYear.IndexOf('|', StringComparison.Ordinal);
+            var message = JsonSerializer.Serialize(new { scope = schoolYear[..bar], academicYear = schoolYear[(bar + 1)..] });
+            await account.Queues.SendMessageAsync(HubStorageNames.Queues.MetricsRequests, message, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> WriteReportAsync(DropReport report, string folder, CancellationToken cancellationToken)
+    {
+        var name = $"{folder}/{report.DropId}";
+        await _blobs.UploadAsync(
+            HubStorageNames.Containers.Reports, name + ".json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson),
+            new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        await _blobs.UploadAsync(
+            HubStorageNames.Containers.Reports, name + ".csv", Encoding.UTF8.GetBytes(report.ToCsv()),
+            new BlobUploadOptions { ContentType = "text/csv" }, cancellationToken).ConfigureAwait(false);
+        return name + ".json";
+    }
+
+    private async Task QuarantineAsync(BlobCreatedEvent drop, string dropId, string folder, DropReport report, CancellationToken cancellationToken)
+    {
+        var target = $"{folder}/{dropId}/";
+        await _blobs.CopyAsync(drop.Container, drop.BlobName, HubStorageNames.Containers.Quarantine, target + drop.BlobName[(drop.BlobName.LastIndexOf('/') + 1)..], cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        await _blobs.UploadAsync(
+            HubStorageNames.Containers.Quarantine, target + "report.json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson),
+            new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BlobReceipt> SaveReceiptAsync(
+        BlobCreatedEvent drop, DownloadedDrop copy, ReceiptStatus status, string? duplicateOf, DateTimeOffset now, BlobReceipt? expected, CancellationToken cancellationToken) =>
+        await receipts.SaveAsync(new BlobReceipt(drop.Container, drop.BlobName, copy.ETag, copy.DropId, status, duplicateOf, now), expected, cancellationToken).ConfigureAwait(false);
+
+    private static ReceiptStatus ToReceiptStatus(DropStatus status) => status switch
+    {
+        DropStatus.Processed => ReceiptStatus.Processed,
+        DropStatus.Rejected => ReceiptStatus.Rejected,
+        _ => ReceiptStatus.Processing,
+    };
+
+    /// <summary>
+    /// Copies the blob's current version to a temporary file that deletes itself, hashing it on the way. Parsing reads
+    /// the local copy: forward-only CSV and random-access XLSX alike, without holding the file in memory.
+    /// </summary>
+    private async Task<DownloadedDrop> DownloadAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), "backontrack-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            bufferSize: 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using var download = await _blobs.DownloadStreamingAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await download.Content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return new DownloadedDrop(file, Convert.ToHexStringLower(hash.GetHashAndReset()), download.Properties.ETag.ToString());
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed record DownloadedDrop(FileStream Content, string DropId, string ETag) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Content.DisposeAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drop event for container {Container}, which this version does not ingest; completed without action")]
+    private static partial void LogNotIngested(ILogger logger, string container);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drop {DropId} ({Scope}) has content already received; nothing written")]
+    private static partial void LogDuplicate(ILogger logger, string dropId, string scope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drop {DropId} ({Scope}, {Kind}) {Status}: {RowsRead} rows read, {RowsAccepted} stored, {RowsRejected} rejected")]
+    private static partial void LogIngested(ILogger logger, string dropId, string scope, DropStatus status, string? kind, int rowsRead, int rowsAccepted, int rowsRejected);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>One row of table DataDrops: a drop (one version of one file) and what became of it.</summary>
+public sealed record DataDrop
+{
+    public required string Scope { get; init; }
+    public required string DropId { get; init; }
+    public required string BlobName { get; init; }
+    public required DropStatus Status { get; init; }
+    public string? Kind { get; init; }
+    public string? Layout { get; init; }
+    public int RowsRead { get; init; }
+    public int RowsAccepted { get; init; }
+    public int RowsRejected { get; init; }
+    public string? ReportBlob { get; init; }
+    public string? Reason { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? ProcessedAt { get; init; }
+
+    /// <summary>The tables and partitions its rows went to, so they can be found again ("Table|PartitionKey").</summary>
+    public IReadOnlyList<string> Partitions { get; init; } = [];
+
+    /// <summary>The school-years its rows describe ("scope|yyyy-yy"), for metrics requests.</summary>
+    public IReadOnlyList<string> SchoolYears { get; init; } = [];
+}
+
+/// <summary>Table DataDrops (PartitionKey the school's LAESTAB or <c>LA</c>, RowKey the drop id).</summary>
+public sealed class DataDropStore(TableServiceClient tables)
+{
+    private const string Table = HubStorageNames.Tables.DataDrops;
+
+    public async Task<DataDrop?> GetAsync(string scope, string dropId, CancellationToken cancellationToken)
+    {
+        var entity = await tables.GetEntityAsync(Table, scope, dropId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : Read(entity);
+    }
+
+    /// <summary>Every drop of a school (or of the LA), for the operations verbs and tests.</summary>
+    public async Task<IReadOnlyList<DataDrop>> ListAsync(string scope, CancellationToken cancellationToken)
+    {
+        var drops = new List<DataDrop>();
+        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            drops.Add(Read(entity));
+        }
+
+        return drops;
+    }
+
+    public Task SaveAsync(DataDrop drop, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(drop.Scope, drop.DropId)
+        {
+            ["BlobName"] = drop.BlobName,
+            ["Kind"] = drop.Kind,
+            ["Layout"] = drop.Layout,
+            ["Status"] = drop.Status.ToString(),
+            ["RowsRead"] = drop.RowsRead,
+            ["RowsAccepted"] = drop.RowsAccepted,
+            ["RowsRejected"] = drop.RowsRejected,
+            ["ReportBlob"] = drop.ReportBlob,
+            ["Reason"] = drop.Reason,
+            ["ReceivedAt"] = drop.ReceivedAt,
+            ["ProcessedAt"] = drop.ProcessedAt,
+            ["Partitions"] = JsonSerializer.Serialize(drop.Partitions),
+            ["SchoolYears"] = JsonSerializer.Serialize(drop.SchoolYears),
+        };
+        return tables.UpsertEntityAsync(Table, entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static DataDrop Read(TableEntity entity) => new()
+    {
+        Scope = entity.PartitionKey,
+        DropId = entity.RowKey,
+        BlobName = entity.GetString("BlobName") ?? "",
+        Status = Enum.Parse<DropStatus>(entity.GetString("Status") ?? nameof(DropStatus.Processing)),
+        Kind = entity.GetString("Kind"),
+        Layout = entity.GetString("Layout"),
+        RowsRead = entity.GetInt32("RowsRead") ?? 0,
+        RowsAccepted = entity.GetInt32("RowsAccepted") ?? 0,
+        RowsRejected = entity.GetInt32("RowsRejected") ?? 0,
+        ReportBlob = entity.GetString("ReportBlob"),
+        Reason = entity.GetString("Reason"),
+        ReceivedAt = entity.GetDateTimeOffset("ReceivedAt") ?? default,
+        ProcessedAt = entity.GetDateTimeOffset("ProcessedAt"),
+        Partitions = JsonSerializer.Deserialize<string[]>(entity.GetString("Partitions") ?? "[]") ?? [],
+        SchoolYears = JsonSerializer.Deserialize<string[]>(entity.GetString("SchoolYears") ?? "[]") ?? [],
+    };
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ingest.Records;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>
+/// How normalised records are stored (DESIGN §3 contracts; Attendance is this hub's design, see README). Keys say what
+/// a row describes, so the same event sent twice, or in two files, is one row. Every row carries the drop that last
+/// wrote it, so a replaced or withdrawn drop's rows can be found and removed.
+/// </summary>
+public static class IngestEntities
+{
+    public const string SourceDropId = "SourceDropId";
+
+    /// <summary>Attendance RowKey prefix of a pupil's marks for one month.</summary>
+    public const string MarksPrefix = "M_";
+
+    /// <summary>Attendance RowKey prefix of a pupil's summary for one period.</summary>
+    public const string SummaryPrefix = "P_";
+
+    /// <summary>Partition of a school's rows for one academic year (Exclusions and Attendance).</summary>
+    public static string SchoolYearPartition(Laestab school, AcademicYear year) => $"{school.Value}_{year}";
+
+    public static TableEntity Exclusion(ExclusionRecord record, string dropId)
+    {
+        var entity = new TableEntity(
+            SchoolYearPartition(record.Laestab, record.AcademicYear),
+            $"{record.PupilKey.Value}_{record.StartDate:yyyyMMdd}_{record.Category}")
+        {
+            ["PupilKey"] = record.PupilKey.Value,
+            ["Category"] = record.Category.ToString(),
+            ["StartDate"] = Midnight(record.StartDate),
+            ["Reasons"] = string.Join(',', record.Reasons),
+            ["NcYear"] = record.NcYear.Code,
+            ["Withdrawn"] = record.Withdrawn,
+            [SourceDropId] = dropId,
+        };
+        if (record.Sessions is { } sessions)
+        {
+            entity["Sessions"] = sessions;
+        }
+
+        return entity;
+    }
+
+    public static TableEntity School(SchoolRecord record, string dropId) => new(record.AcademicYear.ToString(), record.Laestab.Value)
+    {
+        ["Urn"] = record.Urn,
+        ["Name"] = record.Name,
+        ["Phase"] = record.Phase.ToString(),
+        ["Headcount"] = record.Headcount,
+        [SourceDropId] = dropId,
+    };
+
+    public static TableEntity CohortMember(CohortMemberRecord record, string dropId) => new(record.Cohort, record.PupilKey.Value)
+    {
+        ["Laestab"] = record.Laestab.Value,
+        ["StartDate"] = Midnight(record.StartDate),
+        [SourceDropId] = dropId,
+    };
+
+    public static TableEntity AttendanceSummary(AttendanceSummaryRecord record, string dropId) => new(
+        SchoolYearPartition(record.Laestab, record.AcademicYear),
+        $"{SummaryPrefix}{record.PupilKey.Value}_{record.PeriodStart:yyyyMMdd}_{record.PeriodEnd:yyyyMMdd}")
+    {
+        ["PupilKey"] = record.PupilKey.Value,
+        ["NcYear"] = record.NcYear.Code,
+        ["PeriodStart"] = Midnight(record.PeriodStart),
+        ["PeriodEnd"] = Midnight(record.PeriodEnd),
+        ["PossibleSessions"] = record.PossibleSessions,
+        ["Present"] = record.Present,
+        ["ApprovedEducationalActivity"] = record.ApprovedEducationalActivity,
+        ["AuthorisedAbsence"] = record.AuthorisedAbsence,
+        ["UnauthorisedAbsence"] = record.UnauthorisedAbsence,
+        [SourceDropId] = dropId,
+    };
+
+    /// <summary>The entity holding a pupil's marks for the month of <paramref name="date"/>.</summary>
+    public static (string PartitionKey, string RowKey) AttendanceMonth(Laestab school, PupilKey pupil, DateOnly date) =>
+        (SchoolYearPartition(school, AcademicYear.FromDate(date)), $"{MarksPrefix}{pupil.Value}_{date:yyyyMM}");
+
+    /// <summary>The property of one session in a month entity, e.g. <c>S03AM</c>.</summary>
+    public static string SessionProperty(DateOnly date, Core.Attendance.Session session) =>
+        string.Create(CultureInfo.InvariantCulture, $"S{date.Day:D2}{(session == Core.Attendance.Session.AM ? "AM" : "PM")}");
+
+    /// <summary>A session's stored value: the code and the short id of the drop that sent it, e.g. <c>/|a1b2c3d4e5f6</c>.</summary>
+    public static string SessionValue(string code, string dropId) => code + "|" + DropId.ShortForm(dropId);
+
+    /// <summary>Splits a stored session value into its code and short drop id.</summary>
+    public static (string Code, string ShortDropId) ReadSessionValue(string value)
+    {
+        var bar = value.LastIndexOf('|');
+        return bar < 0 ? (value, "") : (value[..bar], value[(bar + 1)..]);
+    }
+
+    public static bool IsSessionProperty(string name) => name.Length == 5 && name[0] == 'S' && char.IsAsciiDigit(name[1]) && char.IsAsciiDigit(name[2]);
+
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
