@@ -67,6 +67,8 @@ internal static class XlsxTableReader
         }
     }
 
+    // What the zip layer, System.IO.Packaging, the SDK and XmlReader throw for damaged or non-workbook packages (the SDK
+    // uses ArgumentException and InvalidOperationException for broken relationships and missing parts).
     private static bool IsCorruption(Exception ex) =>
         ex is XmlException or InvalidDataException or FileFormatException or OpenXmlPackageException or IOException
             or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
