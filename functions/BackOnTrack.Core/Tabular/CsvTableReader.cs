@@ -43,9 +43,6 @@ internal sealed class CsvTableReader
 
     private CsvTableReader(Stream stream) => _stream = stream;
 
-    /// <summary>The encoding chosen so far (null while everything read has been ASCII).</summary>
-    internal string? EncodingName { get; private set; }
-
     /// <summary>Reads every non-blank row. The stream is read lazily and left open.</summary>
     public static IEnumerable<TabularRow> ReadRows(Stream stream)
     {
@@ -53,9 +50,7 @@ internal sealed class CsvTableReader
         return new CsvTableReader(stream).Rows();
     }
 
-    internal static CsvTableReader For(Stream stream) => new(stream);
-
-    internal IEnumerable<TabularRow> Rows()
+    private IEnumerable<TabularRow> Rows()
     {
         var rowNumber = 0;
         while (true)
@@ -268,7 +263,6 @@ internal sealed class CsvTableReader
         }
 
         _decoder = encoding.GetDecoder();
-        EncodingName = encoding.WebName;
         _twoByteUnicode = length == 2;
         start[length..].CopyTo(_bytes);
         _byteCount -= length;
@@ -292,7 +286,6 @@ internal sealed class CsvTableReader
             var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
                 ?? throw new InvalidOperationException("Windows-1252 is not available.");
             _decoder = windows1252.GetDecoder();
-            EncodingName = windows1252.WebName;
             return DecodeWith(_decoder);
         }
 
@@ -300,7 +293,6 @@ internal sealed class CsvTableReader
         {
             // At least one non-ASCII sequence decoded cleanly and none failed: UTF-8 from here on.
             _decoder = Utf8Text.GetDecoder();
-            EncodingName = Utf8Text.WebName;
         }
 
         _charPos = 0;

@@ -67,6 +67,8 @@ internal static class XlsxTableReader
         }
     }
 
+    // What the zip layer, System.IO.Packaging, the SDK and XmlReader throw for damaged or non-workbook packages (the SDK
+    // uses ArgumentException and InvalidOperationException for broken relationships and missing parts).
     private static bool IsCorruption(Exception ex) =>
         ex is XmlException or InvalidDataException or FileFormatException or OpenXmlPackageException or IOException
             or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
@@ -115,6 +117,7 @@ internal static class XlsxTableReader
         using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
         var names = new Names(reader.NameTable);
         var cells = new List<string>();
+        var inline = new StringBuilder();
         var previousRow = 0;
         while (reader.Read())
         {
@@ -140,7 +143,7 @@ internal static class XlsxTableReader
                 }
 
                 var column = ColumnIndex(reader.GetAttribute("r")) ?? cells.Count;
-                var value = ReadCell(reader, names, context);
+                var value = ReadCell(reader, names, context, inline);
                 while (cells.Count <= column)
                 {
                     cells.Add(string.Empty);
@@ -157,7 +160,8 @@ internal static class XlsxTableReader
         }
     }
 
-    private static string ReadCell(XmlReader reader, Names names, SheetContext context)
+    // The inline-string builder is the sheet's, reused for every cell.
+    private static string ReadCell(XmlReader reader, Names names, SheetContext context, StringBuilder inline)
     {
         var type = reader.GetAttribute("t");
         var style = ParsePositive(reader.GetAttribute("s"), allowZero: true) ?? 0;
@@ -167,7 +171,7 @@ internal static class XlsxTableReader
         }
 
         string? value = null;
-        StringBuilder? inline = null;
+        inline.Clear();
         var inValue = false;
         var inText = false;
         var inPhonetic = false;
@@ -188,7 +192,7 @@ internal static class XlsxTableReader
                     }
                     else if (inText && !inPhonetic)
                     {
-                        (inline ??= new StringBuilder()).Append(reader.Value);
+                        inline.Append(reader.Value);
                     }
 
                     break;
@@ -364,7 +368,7 @@ internal static class XlsxTableReader
         private readonly StringPool _pool = new();
         private readonly Dictionary<int, string> _dates = [];
 
-        public string Interpret(string? type, int style, string? value, StringBuilder? inline)
+        public string Interpret(string? type, int style, string? value, StringBuilder inline)
         {
             switch (type)
             {
@@ -376,7 +380,7 @@ internal static class XlsxTableReader
 
                     return sharedStrings[index];
                 case "inlineStr":
-                    return inline is null ? string.Empty : _pool.Get(inline.ToString().AsSpan().Trim());
+                    return InlineText(inline);
                 case "b":
                     return value?.Trim() == "1" ? "TRUE" : "FALSE";
                 case "n" or null when value is not null && (uint)style < (uint)dateStyles.Length && dateStyles[style]:
@@ -384,6 +388,19 @@ internal static class XlsxTableReader
                 default:
                     return value is null ? string.Empty : _pool.Get(value.AsSpan().Trim());
             }
+        }
+
+        private string InlineText(StringBuilder inline)
+        {
+            // Short values (codes, dates, year groups) are looked up in the pool without building a string.
+            if (inline.Length <= 64)
+            {
+                Span<char> buffer = stackalloc char[inline.Length];
+                inline.CopyTo(0, buffer, inline.Length);
+                return _pool.Get(buffer.Trim());
+            }
+
+            return inline.ToString().Trim();
         }
 
         private string DateText(string value)

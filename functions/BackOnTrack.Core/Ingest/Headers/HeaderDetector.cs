@@ -27,7 +27,8 @@ internal static class HeaderDetector
 
             foreach (var match in matches.Where(m => m.RequiredFound >= 2))
             {
-                if (closest is null || Fraction(match) > Fraction(closest))
+                // Most required columns found, then the largest share of them: the kind the file most likely meant.
+                if (closest is null || (match.RequiredFound, Fraction(match)).CompareTo((closest.RequiredFound, Fraction(closest))) > 0)
                 {
                     closest = match;
                 }
