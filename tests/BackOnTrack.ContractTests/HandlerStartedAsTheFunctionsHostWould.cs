@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BackOnTrack.ContractTests.Support;
+using BackOnTrack.Tests.Processes;
 using BackOnTrack.Functions.Hosting;
 using BackOnTrack.Functions.Invocations;
 using Microsoft.Extensions.DependencyInjection;

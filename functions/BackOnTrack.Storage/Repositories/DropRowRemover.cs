@@ -26,7 +26,8 @@ public sealed class DropRowRemover(TableServiceClient tables)
 
     private async Task<int> RemoveRowsAsync(string table, string partition, string dropId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {partition} and {IngestEntities.SourceDropId} eq {dropId}");
+        // The property name is part of the format, not an argument: arguments become quoted literals.
+        var filter = TableFilter.Of($"PartitionKey eq {partition} and SourceDropId eq {dropId}");
         var deletes = new List<TableTransactionAction>();
         await foreach (var row in tables.QueryAsync(table, filter, [IngestEntities.SourceDropId], cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Exclusions;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Storage.Tables;
@@ -28,10 +29,10 @@ public static class IngestEntities
     {
         var entity = new TableEntity(
             SchoolYearPartition(record.Laestab, record.AcademicYear),
-            $"{record.PupilKey.Value}_{record.StartDate:yyyyMMdd}_{record.Category}")
+            $"{record.PupilKey.Value}_{record.StartDate:yyyyMMdd}_{record.Category.ToCode()}")
         {
             ["PupilKey"] = record.PupilKey.Value,
-            ["Category"] = record.Category.ToString(),
+            ["Category"] = record.Category.ToCode(),
             ["StartDate"] = Midnight(record.StartDate),
             ["Reasons"] = string.Join(',', record.Reasons),
             ["NcYear"] = record.NcYear.Code,

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackOnTrack.IntegrationTests.Support;
+
+/// <summary>
+/// The real handler, started in the test process on Azurite, with the local host delivering to it over HTTP exactly
+/// as in a local run. Every log line is captured so tests can check what the hub writes to its logs.
+/// </summary>
+public sealed class InProcessHub : IAsyncDisposable
+{
+    /// <summary>A pseudonymisation key for tests only.</summary>
+    public const string TestKey = "dGVzdC1vbmx5LXBzZXVkb255bWlzYXRpb24ta2V5LTAwMDE=";
+
+    private readonly WebApplication _app;
+    private readonly HttpClient _http;
+
+    private InProcessHub(WebApplication app, Uri address, TimeProvider clock, CapturedLogs logs)
+    {
+        _app = app;
+        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        Clock = clock;
+        Logs = logs;
+    }
+
+    public TimeProvider Clock { get; }
+    public CapturedLogs Logs { get; }
+    public StorageAccount Storage => _app.Services.GetRequiredService<StorageAccount>();
+
+    public static async Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf)
+    {
+        var clock = new AsOfTimeProvider(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
+        var logs = new CapturedLogs();
+        var app = HandlerApp.Build(0, clock, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Hub:PseudonymisationKey"] = TestKey,
+            });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await app.Services.GetRequiredService<StorageProvisioning>().Ready;
+        return new InProcessHub(app, address, clock, logs);
+    }
+
+    /// <summary>Runs timers (unless excluded) and drains the queues, as <c>local --once</c> does.</summary>
+    public Task<LocalRunReport> RunOnceAsync(bool withTimers = true)
+    {
+        var manifest = FunctionManifest.Load(AppContext.BaseDirectory);
+        if (!withTimers)
+        {
+            manifest = manifest with { Functions = [.. manifest.Functions.Where(f => !f.IsTimer)] };
+        }
+
+        var host = new LocalFunctionsHost(manifest, Storage.Queues, _http, Clock, NullLogger<LocalFunctionsHost>.Instance) { PollInterval = TimeSpan.FromMilliseconds(50) };
+        return host.RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>Uploads a fixture file to <c>drops/{blobName}</c>.</summary>
+    public async Task UploadFixtureAsync(string fixture, string blobName) =>
+        await Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, blobName, await File.ReadAllBytesAsync(Fixtures.Path(fixture)));
+
+    /// <summary>Sends the BlobCreated event Event Grid would send for <c>drops/{blobName}</c>.</summary>
+    public async Task SendBlobCreatedAsync(string blobName)
+    {
+        var properties = await Storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blobName);
+        await Storage.Queues.SendMessageAsync(
+            HubStorageNames.Queues.DropEvents,
+            BlobCreatedEvent.Create(HubStorageNames.Containers.Drops, blobName, properties!.ETag.ToString(), Storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blobName)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Every log line written, formatted, with its category.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+    }
+}
+
+public static class Fixtures
+{
+    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+}
