@@ -6,45 +6,85 @@ namespace BackOnTrack.Storage.Repositories;
 /// <summary>
 /// Packs marks into one entity per pupil and month (a property per session) and merges them into table Attendance.
 /// Merge is per property, so files that overlap or arrive in any order combine session by session, and a session sent
-/// twice is one value. Entities are held only until <see cref="MaxOpenMonths"/> are open (files usually come sorted by
-/// pupil): an entity written early and again later simply merges twice.
+/// twice is one value. A month is written once it has gone <see cref="IdleMarks"/> marks without a new session (files
+/// sorted by pupil then stream to the store as they are read), or when <see cref="MaxOpenMonths"/> are open; a month
+/// written early and again later simply merges twice.
 /// </summary>
 public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string dropId)
 {
-    public const int MaxOpenMonths = 2_000;
+    /// <summary>Long enough that a file sorted by date keeps each pupil's month open across a school's whole roll.</summary>
+    public const int IdleMarks = 8192;
 
-    private readonly Dictionary<(string PartitionKey, string RowKey), TableEntity> _open = [];
-    private readonly Queue<(string, string)> _openedOrder = new();
+    public const int MaxOpenMonths = 4096;
+
+    private readonly Dictionary<(string PartitionKey, string RowKey), OpenMonth> _open = [];
+    private readonly Queue<((string, string) Key, long Stamp)> _byAge = new();
+    private readonly Dictionary<string, string> _sessionValues = new(StringComparer.Ordinal);
+    private long _marks;
 
     public async Task AddAsync(AttendanceMarkRecord mark, CancellationToken cancellationToken)
     {
+        _marks++;
         var key = IngestEntities.AttendanceMonth(mark.Laestab, mark.PupilKey, mark.Date);
-        if (!_open.TryGetValue(key, out var entity))
+        if (!_open.TryGetValue(key, out var month))
         {
-            if (_open.Count >= MaxOpenMonths)
-            {
-                var oldest = _openedOrder.Dequeue();
-                await writer.UpsertAsync(HubStorageNames.Tables.Attendance, _open[oldest], TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                _open.Remove(oldest);
-            }
-
-            entity = new TableEntity(key.PartitionKey, key.RowKey) { ["PupilKey"] = mark.PupilKey.Value };
-            _open[key] = entity;
-            _openedOrder.Enqueue(key);
+            month = new OpenMonth(new TableEntity(key.PartitionKey, key.RowKey) { ["PupilKey"] = mark.PupilKey.Value });
+            _open[key] = month;
         }
 
-        entity["NcYear"] = mark.NcYear.Code;
-        entity[IngestEntities.SessionProperty(mark.Date, mark.Session)] = IngestEntities.SessionValue(mark.Code.Code, dropId);
+        if (_marks - month.QueuedAt >= IdleMarks / 2 || month.QueuedAt == 0)
+        {
+            month.QueuedAt = _marks;
+            _byAge.Enqueue((key, _marks));
+        }
+
+        month.Entity["NcYear"] = mark.NcYear.Code;
+        month.Entity[IngestEntities.SessionProperty(mark.Date, mark.Session)] = SessionValue(mark.Code.Code);
+        await WriteIdleMonthsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Hands every open month to the table writer (which the caller then flushes).</summary>
     public async Task CloseAsync(CancellationToken cancellationToken)
     {
-        while (_openedOrder.TryDequeue(out var key))
+        foreach (var month in _open.Values)
         {
-            await writer.UpsertAsync(HubStorageNames.Tables.Attendance, _open[key], TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await writer.UpsertAsync(HubStorageNames.Tables.Attendance, month.Entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
 
         _open.Clear();
+        _byAge.Clear();
+    }
+
+    private async Task WriteIdleMonthsAsync(CancellationToken cancellationToken)
+    {
+        while (_byAge.TryPeek(out var oldest) && (oldest.Stamp <= _marks - IdleMarks || _open.Count > MaxOpenMonths))
+        {
+            _byAge.Dequeue();
+            if (_open.TryGetValue(oldest.Key, out var month) && month.QueuedAt == oldest.Stamp)
+            {
+                // Its newest place in the queue: untouched for at least half the idle span (or the cap is reached).
+                _open.Remove(oldest.Key);
+                await writer.UpsertAsync(HubStorageNames.Tables.Attendance, month.Entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private string SessionValue(string code)
+    {
+        if (!_sessionValues.TryGetValue(code, out var value))
+        {
+            value = IngestEntities.SessionValue(code, dropId);
+            _sessionValues[code] = value;
+        }
+
+        return value;
+    }
+
+    private sealed class OpenMonth(TableEntity entity)
+    {
+        public TableEntity Entity { get; } = entity;
+
+        /// <summary>The mark count when this month last joined the age queue.</summary>
+        public long QueuedAt { get; set; }
     }
 }

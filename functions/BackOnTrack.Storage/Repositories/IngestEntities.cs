@@ -83,9 +83,12 @@ public static class IngestEntities
     public static (string PartitionKey, string RowKey) AttendanceMonth(Laestab school, PupilKey pupil, DateOnly date) =>
         (SchoolYearPartition(school, AcademicYear.FromDate(date)), $"{MarksPrefix}{pupil.Value}_{date:yyyyMM}");
 
+    private static readonly string[] SessionProperties =
+        [.. Enumerable.Range(1, 31).SelectMany(day => new[] { string.Create(CultureInfo.InvariantCulture, $"S{day:D2}AM"), string.Create(CultureInfo.InvariantCulture, $"S{day:D2}PM") })];
+
     /// <summary>The property of one session in a month entity, e.g. <c>S03AM</c>.</summary>
     public static string SessionProperty(DateOnly date, Core.Attendance.Session session) =>
-        string.Create(CultureInfo.InvariantCulture, $"S{date.Day:D2}{(session == Core.Attendance.Session.AM ? "AM" : "PM")}");
+        SessionProperties[((date.Day - 1) * 2) + (session == Core.Attendance.Session.AM ? 0 : 1)];
 
     /// <summary>A session's stored value: the code and the short id of the drop that sent it, e.g. <c>/|a1b2c3d4e5f6</c>.</summary>
     public static string SessionValue(string code, string dropId) => code + "|" + DropId.ShortForm(dropId);

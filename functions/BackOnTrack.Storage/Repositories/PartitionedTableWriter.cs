@@ -7,8 +7,11 @@ namespace BackOnTrack.Storage.Repositories;
 /// 100 operations (or on flush), with several batches in flight at once. Memory holds at most one batch per
 /// partition plus the batches in flight. Every operation is an upsert, so a batch sent twice changes nothing.
 /// </summary>
-public sealed class PartitionedTableWriter(TableServiceClient tables, int maxConcurrentBatches = 8) : IAsyncDisposable
+public sealed class PartitionedTableWriter(TableServiceClient tables, int maxConcurrentBatches = PartitionedTableWriter.DefaultConcurrency) : IAsyncDisposable
 {
+    /// <summary>Batches in flight at once: enough to hide round trips, few enough not to swamp one partition.</summary>
+    public const int DefaultConcurrency = 8;
+
     private readonly Dictionary<(string Table, string Partition), List<TableTransactionAction>> _pending = [];
     private readonly List<Task> _inFlight = [];
     private readonly HashSet<(string Table, string Partition)> _touched = [];

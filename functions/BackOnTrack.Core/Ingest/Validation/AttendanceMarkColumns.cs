@@ -54,7 +54,7 @@ internal sealed class AttendanceMarkColumns : RowValidator
             {
                 Fail(ref cellErrors, row.RowNumber, column.Heading, reason);
             }
-            else if (!IsDuplicate(new RowKey(pupilIndex, column.Date.DayNumber, (int)column.Session, schoolIndex), row, ref cellErrors, column.Heading, "pupil, date and session"))
+            else if (!IsDuplicateSession(pupilIndex, schoolIndex, column.Date, column.Session, row, ref cellErrors, column.Heading))
             {
                 outcomes.Add(RowOutcome.Accepted(row.RowNumber, new AttendanceMarkRecord(pupil, school, ncYear, column.Date, column.Session, code)));
                 continue;

@@ -41,12 +41,7 @@ internal sealed class AttendanceMarkRows : RowValidator
         }
 
         if (errors is null && hasPupil && hasSchool && hasSession
-            && IsDuplicate(
-                new RowKey(pupilIndex, date.DayNumber, (int)session, Duplicates.IndexOf(school.Value)),
-                row,
-                ref errors,
-                Header.HeadingOf(Field.Date),
-                "pupil, date and session"))
+            && IsDuplicateSession(pupilIndex, Duplicates.IndexOf(school.Value), date, session, row, ref errors, Header.HeadingOf(Field.Date)))
         {
             outcomes.Add(RowOutcome.Rejected(row.RowNumber, errors!));
             return;

@@ -179,6 +179,20 @@ internal abstract class RowValidator : IDisposable
         return true;
     }
 
+    /// <summary>True (with the error added) when an earlier row already gave this pupil's session a mark.</summary>
+    protected bool IsDuplicateSession(int pupilIndex, int schoolIndex, DateOnly date, Attendance.Session session, TabularRow row, ref List<RowError>? errors, string column)
+    {
+        var year = Identifiers.AcademicYear.FromDate(date);
+        var register = new RegisterKey(pupilIndex, schoolIndex, year.StartYear);
+        if (Duplicates.TryClaimSession(register, date.DayNumber - year.Start.DayNumber, (int)session, row.RowNumber, out var earlier))
+        {
+            return false;
+        }
+
+        Fail(ref errors, row.RowNumber, column, $"Duplicate of row {earlier}: the same pupil, date and session.");
+        return true;
+    }
+
     private bool TryParseDate(string text, out DateOnly date)
     {
         if (_dates.TryGetValue(text, out date))

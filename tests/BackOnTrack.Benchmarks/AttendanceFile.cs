@@ -1,0 +1,53 @@
+using System.Globalization;
+using BackOnTrack.Core.Identifiers;
+
+namespace BackOnTrack.Benchmarks;
+
+/// <summary>
+/// A long-form attendance marks CSV of exactly the requested number of rows (one row = one pupil-session mark):
+/// pupils in turn, each with the school days of 2024-25 from September, AM and PM, mostly present with some absence,
+/// written straight to disk.
+/// </summary>
+public static class AttendanceFile
+{
+    private static readonly string[] Marks = ["/", "\\", "/", "\\", "/", "\\", "/", "\\", "L", "I", "M", "O", "/", "\\", "/", "\\", "C", "/", "\\", "/"];
+
+    public static void Write(string path, int rows)
+    {
+        var sessions = SchoolDays().SelectMany(day => new[] { (day, "AM"), (day, "PM") }).ToList();
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.Write("UPN,NCYear,Date,Session,Mark\r\n");
+        var written = 0;
+        for (var pupil = 1; written < rows; pupil++)
+        {
+            var body = string.Create(CultureInfo.InvariantCulture, $"372{4000 + pupil / 1000 % 1000:D4}19{pupil % 1000:D3}");
+            var upn = Upn.CheckLetterFor(body) + body;
+            var year = 1 + (pupil % 11);
+            for (var s = 0; s < sessions.Count && written < rows; s++, written++)
+            {
+                var (day, session) = sessions[s];
+                writer.Write(upn);
+                writer.Write(',');
+                writer.Write(year.ToString(CultureInfo.InvariantCulture));
+                writer.Write(',');
+                writer.Write(day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+                writer.Write(',');
+                writer.Write(session);
+                writer.Write(',');
+                writer.Write(Marks[(pupil * 7 + s) % Marks.Length]);
+                writer.Write("\r\n");
+            }
+        }
+    }
+
+    private static IEnumerable<DateOnly> SchoolDays()
+    {
+        for (var day = new DateOnly(2024, 9, 2); day <= new DateOnly(2025, 7, 18); day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                yield return day;
+            }
+        }
+    }
+}

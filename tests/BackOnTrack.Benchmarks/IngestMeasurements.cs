@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ingest;
+using BackOnTrack.Core.Ingest.Records;
+using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Storage;
+using BackOnTrack.Storage.Blobs;
+using BackOnTrack.Storage.Repositories;
+using BackOnTrack.Storage.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BackOnTrack.Benchmarks;
+
+/// <summary>One measurement: how many input rows per second, and the process's peak resident memory.</summary>
+public sealed record Measurement(string Mode, int Rows, int Entities, double Seconds, long PeakBytes)
+{
+    public double RowsPerSecond => Rows / Seconds;
+}
+
+/// <summary>The two sides of the comparison, each run in a fresh process so its peak memory is its own.</summary>
+public static class IngestMeasurements
+{
+    public const string Key = "YmVuY2htYXJrLW9ubHktcHNldWRvbnltaXNhdGlvbi1rZXktMDAwMQ==";
+
+    /// <summary>
+    /// (a) The store's ceiling: the exact month entities the pipeline writes for the file, built beforehand (not timed),
+    /// then sent as transactions of 100 with the pipeline's own concurrency.
+    /// </summary>
+    public static async Task<Measurement> CeilingAsync(StorageAccount storage, string file, int rows, string school)
+    {
+        var context = new DropContext(DateTimeOffset.UtcNow, Laestab.Parse(school), Convert.FromBase64String(Key));
+        var dropId = new string('c', 64);
+        var months = new Dictionary<(string, string), TableEntity>();
+        using (var stream = File.OpenRead(file))
+        using (var read = DropReader.Read(stream, Path.GetFileName(file), context))
+        {
+            foreach (var outcome in read.Outcomes)
+            {
+                var mark = (AttendanceMarkRecord)outcome.Record!;
+                var key = IngestEntities.AttendanceMonth(mark.Laestab, mark.PupilKey, mark.Date);
+                if (!months.TryGetValue(key, out var entity))
+                {
+                    entity = new TableEntity(key.PartitionKey, key.RowKey) { ["PupilKey"] = mark.PupilKey.Value };
+                    months[key] = entity;
+                }
+
+                entity["NcYear"] = mark.NcYear.Code;
+                entity[IngestEntities.SessionProperty(mark.Date, mark.Session)] = IngestEntities.SessionValue(mark.Code.Code, dropId);
+            }
+        }
+
+        var transactions = months.Values
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(p => p.Chunk(TableServiceClient.MaxTransactionOperations))
+            .Select(chunk => chunk.Select(TableTransactionAction.UpsertMerge).ToList())
+            .ToList();
+
+        // Warm the client up as the pipeline is warmed: one transaction, untimed (it is re-sent below; upserts repeat harmlessly).
+        await storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, transactions[0]);
+        var watch = Stopwatch.StartNew();
+        using var gate = new SemaphoreSlim(PartitionedTableWriter.DefaultConcurrency);
+        await Task.WhenAll(transactions.Select(async transaction =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, transaction);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        watch.Stop();
+        return new Measurement("ceiling", rows, months.Count, watch.Elapsed.TotalSeconds, PeakResidentBytes());
+    }
+
+    /// <summary>(b) The full IngestDrop path: the handler invoked as the Functions host invokes it, for the uploaded file.</summary>
+    public static async Task<Measurement> PipelineAsync(string connection, StorageAccount storage, string file, int rows, string school, string warmUpFile, string warmUpSchool)
+    {
+        await UploadAsync(storage, warmUpFile, $"{warmUpSchool}/attendance.csv");
+        await UploadAsync(storage, file, $"{school}/attendance.csv");
+
+        await using var app = HandlerApp.Build(0, TimeProvider.System, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection, ["Hub:PseudonymisationKey"] = Key });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        await app.Services.GetRequiredService<StorageProvisioning>().Ready;
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromHours(1) };
+
+        // The Functions host keeps a handler warm between invocations: measure a warm one, not the first JIT.
+        await InvokeIngestAsync(http, storage, $"{warmUpSchool}/attendance.csv");
+        var watch = Stopwatch.StartNew();
+        await InvokeIngestAsync(http, storage, $"{school}/attendance.csv");
+        watch.Stop();
+
+        var drop = (await new DataDropStore(storage.Tables).ListAsync(school, CancellationToken.None)).Single();
+        if (drop.Status != DropStatus.Processed || drop.RowsAccepted != rows)
+        {
+            throw new InvalidOperationException($"The drop ended {drop.Status} with {drop.RowsAccepted} of {rows} rows stored.");
+        }
+
+        await app.StopAsync();
+        return new Measurement("pipeline", rows, -1, watch.Elapsed.TotalSeconds, PeakResidentBytes());
+    }
+
+    private static async Task UploadAsync(StorageAccount storage, string file, string blob)
+    {
+        await using var content = File.OpenRead(file);
+        await storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, blob, content, new BlobUploadOptions { ContentType = "text/csv" });
+    }
+
+    private static async Task InvokeIngestAsync(HttpClient http, StorageAccount storage, string blob)
+    {
+        var properties = await storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blob);
+        var message = BlobCreatedEvent.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blob));
+        var payload = JsonSerializer.Serialize(new { Data = new { message = JsonSerializer.Serialize(message) }, Metadata = new { DequeueCount = 1 } });
+        using var response = await http.PostAsync(new Uri("IngestDrop", UriKind.Relative), new StringContent(payload, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The process's peak resident set (VmHWM), the memory it actually held at its worst.</summary>
+    public static long PeakResidentBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return Process.GetCurrentProcess().PeakWorkingSet64;
+    }
+}

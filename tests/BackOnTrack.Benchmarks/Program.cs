@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using BackOnTrack.Benchmarks;
+using BackOnTrack.Storage;
+
+// Usage: BackOnTrack.Benchmarks [rows ...]            runs every size (default 10000 100000 1000000) and prints the table
+//        BackOnTrack.Benchmarks measure <mode> <rows>  one measurement in this process, on AzureWebJobsStorage (used by the above)
+if (args is ["measure", var mode, var rowText])
+{
+    var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
+                     ?? throw new InvalidOperationException("Set AzureWebJobsStorage.");
+    var rows = int.Parse(rowText, CultureInfo.InvariantCulture);
+    using var storage = StorageAccount.Create(StorageConnection.Parse(connection));
+    await StorageProvisioning.EnsureCreatedAsync(storage, CancellationToken.None);
+    var file = Path.Combine(Path.GetTempPath(), $"backontrack-bench-{rows}-{Environment.ProcessId}.csv");
+    var warmUp = Path.Combine(Path.GetTempPath(), $"backontrack-bench-warmup-{Environment.ProcessId}.csv");
+    AttendanceFile.Write(file, rows);
+    AttendanceFile.Write(warmUp, 2_000);
+    try
+    {
+        // Each measurement gets a school of its own, so no run reads or overwrites another's rows.
+        var school = string.Create(CultureInfo.InvariantCulture, $"3729{Environment.ProcessId % 1000:D3}");
+        var measurement = mode == "ceiling"
+            ? await IngestMeasurements.CeilingAsync(storage, file, rows, school)
+            : await IngestMeasurements.PipelineAsync(connection, storage, file, rows, school, warmUp, string.Create(CultureInfo.InvariantCulture, $"3728{Environment.ProcessId % 1000:D3}"));
+        Console.WriteLine(JsonSerializer.Serialize(measurement));
+    }
+    finally
+    {
+        File.Delete(file);
+        File.Delete(warmUp);
+    }
+
+    return 0;
+}
+
+var azurite = Environment.GetEnvironmentVariable("BACKONTRACK_AZURITE_BIN")
+              ?? throw new InvalidOperationException("Set BACKONTRACK_AZURITE_BIN to Azurite's executable (scripts/benchmark.sh does).");
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000];
+var results = new List<(Measurement Ceiling, Measurement Pipeline)>();
+Console.WriteLine($"BackOnTrack ingest benchmark: attendance marks CSV (long form), Azurite, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine("Each figure is the best of several runs (3 up to 100k rows, 1 above), each in a fresh process on a fresh Azurite.");
+Console.WriteLine();
+Console.WriteLine($"{"rows",10} {"entities",9} {"ceiling rows/s",15} {"IngestDrop rows/s",18} {"ratio",6} {"ceiling s",10} {"IngestDrop s",13} {"IngestDrop peak MB",19}");
+foreach (var size in sizes)
+{
+    var runs = size <= 100_000 ? 3 : 1;
+    var ceiling = Best(azurite, "ceiling", size, runs);
+    var pipeline = Best(azurite, "pipeline", size, runs);
+    results.Add((ceiling, pipeline));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{size,10:N0} {ceiling.Entities,9:N0} {ceiling.RowsPerSecond,15:N0} {pipeline.RowsPerSecond,18:N0} {pipeline.RowsPerSecond / ceiling.RowsPerSecond,6:0.00} {ceiling.Seconds,10:0.0} {pipeline.Seconds,13:0.0} {pipeline.PeakBytes / 1048576.0,19:0}"));
+}
+
+Console.WriteLine();
+var worstRatio = results.Min(r => r.Pipeline.RowsPerSecond / r.Ceiling.RowsPerSecond);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lowest ratio IngestDrop/ceiling: {worstRatio:0.00} (target >= 0.70): {(worstRatio >= 0.7 ? "met" : "NOT met")}"));
+if (results.Count > 1)
+{
+    var growth = (double)results[^1].Pipeline.PeakBytes / results[0].Pipeline.PeakBytes;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Peak memory {results[^1].Pipeline.Rows:N0} rows / {results[0].Pipeline.Rows:N0} rows: {growth:0.00}x (target <= 2.00x): {(growth <= 2 ? "met" : "NOT met")}"));
+}
+
+return 0;
+
+// Fastest run's time; the highest peak memory seen in any run.
+static Measurement Best(string azurite, string mode, int rows, int runs)
+{
+    var all = Enumerable.Range(0, runs).Select(_ => Measure(azurite, mode, rows)).ToList();
+    return all.MinBy(m => m.Seconds)! with { PeakBytes = all.Max(m => m.PeakBytes) };
+}
+
+static Measurement Measure(string azuriteBin, string mode, int rows)
+{
+    using var azurite = FreshAzurite.Start(azuriteBin);
+    var start = new ProcessStartInfo(Environment.ProcessPath!, ["measure", mode, rows.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true };
+    start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+    using var child = Process.Start(start)!;
+    var output = child.StandardOutput.ReadToEnd();
+    child.WaitForExit();
+    if (child.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"The {mode} measurement of {rows} rows failed ({child.ExitCode}).");
+    }
+
+    return JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n')[^1])!;
+}
