@@ -1,4 +1,5 @@
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Exclusions;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest;
 
@@ -36,7 +37,7 @@ internal static class LaFiles
         var random = SampleRandom.For("cohort");
         var referred = schools
             .SelectMany(s => s.Exclusions
-                .Where(e => e.Category == Core.Exclusions.ExclusionCategory.Suspension && e.Counts)
+                .Where(e => e.Category == ExclusionCategory.Suspension && e.Counts)
                 .GroupBy(e => e.Pupil)
                 .Select(g => new CohortRow(g.Key, s.School.Laestab, Min(g.Min(e => e.Start).AddDays(7 + random.Next(21)), lastDay))))
             .ToList();

@@ -14,12 +14,16 @@ namespace BackOnTrack.Functions.SampleData;
 /// the hub's reject threshold), and one file is broken and must be rejected whole; <see cref="GeneratedDataset"/> lists
 /// them, and the figures the good data adds up to.</para>
 /// <para>Deterministic: every random choice comes from fixed seeds, nothing reads the clock, and workbooks are written
-/// byte for byte the same, so the same as-of date always gives identical files.</para>
+/// byte for byte the same, so the same as-of date always gives identical files (on one operating system: a zip entry
+/// records the kind of system that wrote it).</para>
 /// </remarks>
 public static class SampleDatasetGenerator
 {
     /// <summary>The Back on Track cohort's size in the cohort list.</summary>
     private const int CohortSize = 15;
+
+    /// <summary>The school whose first attempt at sending its register broke off half way.</summary>
+    private const string BrokenUploadEstab = "2003";
 
     /// <summary>
     /// Writes the dataset under <paramref name="folder"/> (created if need be; files of the same names are replaced,
@@ -80,9 +84,6 @@ public static class SampleDatasetGenerator
             SampleTruth.For(schools, year, terms.CensusDay));
         return (dataset, files);
     }
-
-    /// <summary>The school whose first attempt at sending its register broke off half way.</summary>
-    private const string BrokenUploadEstab = "2003";
 
     /// <summary>
     /// The one file to be rejected whole: the school's register grid as an XLSX workbook whose upload broke off half

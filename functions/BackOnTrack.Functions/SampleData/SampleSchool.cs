@@ -68,7 +68,8 @@ internal sealed class SampleSchool
             pupils.Add(NewPupil(plan, year, random.Pick(years), random.Pick(arrivalDays), temporaryUpn: i < plan.TemporaryUpns, upns, random));
         }
 
-        // Leavers go in the second half of the term; never a joiner, so every pupil has some sessions on roll.
+        // Leavers go in the second half of the term: never a joiner (so every pupil has sessions on roll), and of
+        // compulsory school age, so each is an enrolment in the absence figures but not in the census headcount.
         var departureDays = terms.AutumnDays.Skip(45).SkipLast(5).ToList();
         for (var i = 0; i < plan.Leavers; i++)
         {

@@ -1,4 +1,4 @@
-using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Functions.SampleData;
 
@@ -30,13 +30,15 @@ public sealed class GeneratedFolder : IDisposable
     /// <summary>A dataset for another as-of date (a class fixture may have only one public constructor).</summary>
     public static GeneratedFolder For(DateOnly asOf) => new(asOf);
 
-    /// <summary>Reads a generated file as IngestDrop would: the hub's clock at the as-of date, the school from the path.</summary>
+    /// <summary>Reads a generated file as IngestDrop would: the hub's clock at the as-of date, the school from the blob path.</summary>
     public DropRead Read(GeneratedFile file)
     {
+        var location = DropLocation.Parse(file.RelativePath, out var misplaced);
+        Assert.True(location is not null, misplaced);
+        Assert.Equal(file.School, location.School?.Value);
         var now = new DateTimeOffset(Dataset.AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var context = new DropContext(now, file.School is null ? null : Laestab.Parse(file.School), Key);
         var content = new MemoryStream(File.ReadAllBytes(PathOf(file)));
-        return DropReader.Read(content, Path.GetFileName(file.RelativePath), context);
+        return DropReader.Read(content, location.FileName, new DropContext(now, location.School, Key));
     }
 
     /// <summary>Every outcome of an accepted file, asserting it is readable.</summary>
