@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the hub locally end to end: installs and starts Azurite if needed (data kept in .tools/azurite-data), builds
-# the hub, runs every timer once and drains every queue (`local --once`), prints what it did and the hub's health,
-# and exits 0 when all work succeeded.
+# Runs the hub's main job locally end to end: installs and starts Azurite if needed (data kept in
+# .tools/azurite-data), builds the hub, generates the sample LA dataset (.artifacts/sample), uploads it to drops/ as
+# schools and officers would, runs every timer once and drains every queue (`local --once`: SweepDrops finds the new
+# files, IngestDrop validates and stores them), prints what it did per drop and the hub's health, and exits 0 when
+# all work succeeded.
 #
 #   scripts/run.sh [--as-of yyyy-MM-dd] [--serve]
 #     --as-of  run as if today were that date
@@ -11,11 +13,11 @@ export BACKONTRACK_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$BACKONTRACK_ROOT/scripts/lib/azurite.sh"
 
 serve=false
-hub_args=()
+as_of=$(date -u +%Y-%m-%d)
 while [ $# -gt 0 ]; do
   case "$1" in
     --serve) serve=true ;;
-    --as-of) hub_args+=(--as-of "$2"); shift ;;
+    --as-of) as_of="$2"; shift ;;
     *) echo "unknown option: $1 (see the comment at the top of $0)" >&2; exit 64 ;;
   esac
   shift
@@ -43,10 +45,12 @@ hub="$BACKONTRACK_ROOT/.artifacts/hub"
 echo "Building the hub…" >&2
 dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Functions" -c Release -o "$hub" --nologo -v quiet >&2
 
+sample="$BACKONTRACK_ROOT/.artifacts/sample"
 cd "$hub"
+./BackOnTrack.Functions generate "$sample" --as-of "$as_of"
 status=0
-./BackOnTrack.Functions local --once "${hub_args[@]}" || status=$?
+./BackOnTrack.Functions local --once --as-of "$as_of" --upload "$sample" || status=$?
 if [ "$serve" = true ]; then
-  ./BackOnTrack.Functions local "${hub_args[@]}" || status=$?
+  ./BackOnTrack.Functions local --as-of "$as_of" || status=$?
 fi
 exit "$status"

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Functions.SampleData;
 using BackOnTrack.Storage;
+using BackOnTrack.Storage.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -20,10 +22,16 @@ public static class HubCommandLine
 
         var once = new Option<bool>("--once") { Description = "Run each timer once, drain every queue until quiet, then exit (0 when all work succeeded)." };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = ParseDate };
-        var local = new Command("local", "Run the handler and a local stand-in for the Functions host on the configured storage (Azurite).") { once, asOf };
-        local.SetAction((result, cancellationToken) => LocalAsync(result.GetValue(once), result.GetValue(asOf), cancellationToken));
+        var upload = new Option<DirectoryInfo?>("--upload") { Description = "First upload every file under this folder to the drops container (its relative path as the blob name), as schools and officers would." };
+        var local = new Command("local", "Run the handler and a local stand-in for the Functions host on the configured storage (Azurite).") { once, asOf, upload };
+        local.SetAction((result, cancellationToken) => LocalAsync(result.GetValue(once), result.GetValue(asOf), result.GetValue(upload), cancellationToken));
 
-        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Where to write the files (created if missing)." };
+        var generateAsOf = new Option<DateOnly?>("--as-of") { Description = "The dataset covers the last full academic year before this date (default today).", CustomParser = ParseDate };
+        var generate = new Command("generate", "Write a realistic, deterministic sample LA dataset, laid out as it is uploaded to drops/.") { folder, generateAsOf };
+        generate.SetAction(result => Generate(result.GetRequiredValue(folder), result.GetValue(generateAsOf)));
+
+        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate };
         root.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
         return root;
     }
@@ -36,7 +44,14 @@ public static class HubCommandLine
         return 0;
     }
 
-    private static async Task<int> LocalAsync(bool once, DateOnly? asOf, CancellationToken cancellationToken)
+    private static int Generate(DirectoryInfo folder, DateOnly? asOf)
+    {
+        var dataset = SampleDatasetGenerator.Generate(folder.FullName, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        Console.WriteLine(SampleDatasetSummary.Format(dataset, folder.FullName));
+        return 0;
+    }
+
+    private static async Task<int> LocalAsync(bool once, DateOnly? asOf, DirectoryInfo? upload, CancellationToken cancellationToken)
     {
         TimeProvider clock = asOf is { } date ? new AsOfTimeProvider(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : TimeProvider.System;
 
@@ -46,11 +61,19 @@ public static class HubCommandLine
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await app.Services.GetRequiredService<StorageProvisioning>().Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
 
+        var storage = app.Services.GetRequiredService<StorageAccount>();
+        if (upload is not null)
+        {
+            var uploaded = await DropUploads.UploadFolderAsync(storage.Blobs, upload.FullName, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Uploaded {uploaded} files from {upload.FullName} to drops/.").ConfigureAwait(false);
+        }
+
+        var runStarted = clock.GetUtcNow();
         var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
         using var handler = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(15) };
         var host = new LocalFunctionsHost(
             FunctionManifest.Load(AppContext.BaseDirectory),
-            app.Services.GetRequiredService<StorageAccount>().Queues,
+            storage.Queues,
             handler,
             clock,
             app.Services.GetRequiredService<ILogger<LocalFunctionsHost>>())
@@ -78,6 +101,8 @@ public static class HubCommandLine
 
         var report = await host.RunOnceAsync(cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(LocalRunSummary.Format(report, clock.GetUtcNow())).ConfigureAwait(false);
+        var drops = await new DataDropStore(storage.Tables).ListProcessedSinceAsync(runStarted, cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(LocalRunSummary.FormatDrops(drops)).ConfigureAwait(false);
         var health = await handler.GetStringAsync(new Uri("api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync("Health: " + JsonSerializer.Serialize(JsonDocument.Parse(health).RootElement, IndentedJson)).ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);

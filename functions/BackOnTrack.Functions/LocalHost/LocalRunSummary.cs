@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Functions.LocalHost;
 
@@ -24,4 +26,29 @@ public static class LocalRunSummary
         return text.Append(report.AllSucceeded ? "All work succeeded." : $"Work failed: {report.Poisoned} message(s) poisoned, {report.FailedTimerRuns} timer run(s) failed.")
             .AppendLine().ToString();
     }
+
+    /// <summary>One line per drop the run finished: where it came from, what it was, and what became of it.</summary>
+    public static string FormatDrops(IReadOnlyList<DataDrop> drops)
+    {
+        if (drops.Count == 0)
+        {
+            return "No drops were processed in this run.";
+        }
+
+        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"Drops processed in this run ({drops.Count}):")
+            .AppendLine(CultureInfo.InvariantCulture, $"{"scope",-8} {"file",-40} {"kind",-18} {"layout",-9} {"status",-10} {"read",7} {"stored",7} {"rejected",8}  reason");
+        foreach (var drop in drops.OrderBy(d => d.Scope, StringComparer.Ordinal).ThenBy(d => d.BlobName, StringComparer.Ordinal))
+        {
+            var file = drop.BlobName[(drop.BlobName.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{drop.Scope,-8} {Truncate(file, 40),-40} {drop.Kind ?? "-",-18} {drop.Layout ?? "-",-9} {drop.Status,-10} {drop.RowsRead,7} {drop.RowsAccepted,7} {drop.RowsRejected,8}  {drop.Reason}");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture,
+                $"Total: {drops.Sum(d => d.RowsRead)} rows read, {drops.Sum(d => d.RowsAccepted)} stored, {drops.Sum(d => d.RowsRejected)} rejected; " +
+                $"{drops.Count(d => d.Status == DropStatus.Rejected)} file(s) rejected whole (copied to quarantine/ with their report).")
+            .AppendLine().ToString();
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -15,6 +15,7 @@ namespace BackOnTrack.Functions.SampleData;
 /// <param name="Schools">The schools, as the schools register lists them.</param>
 /// <param name="Files">Every file written, by its path relative to the output folder (= its blob name in <c>drops</c>).</param>
 /// <param name="Truth">The good data's figures: one row per school (<c>All</c>), and the LA's <c>All</c> and phase rows.</param>
+/// <param name="Pupils">Every invented pupil's identifying values (UPN, name, date of birth).</param>
 public sealed record GeneratedDataset(
     DateOnly AsOf,
     AcademicYear AcademicYear,
@@ -22,7 +23,8 @@ public sealed record GeneratedDataset(
     DateOnly AttendanceTo,
     IReadOnlyList<GeneratedSchool> Schools,
     IReadOnlyList<GeneratedFile> Files,
-    IReadOnlyList<TruthFigures> Truth)
+    IReadOnlyList<TruthFigures> Truth,
+    IReadOnlyList<PupilIdentity> Pupils)
 {
     /// <summary>The truth row for a scope (a LAESTAB or <c>LA</c>) and breakdown (<c>All</c>, <c>Phase-Primary</c>, …).</summary>
     /// <exception cref="KeyNotFoundException">The dataset has no such row.</exception>
@@ -36,6 +38,12 @@ public sealed record GeneratedDataset(
 /// <param name="Urn">Its 6-digit URN.</param>
 /// <param name="Name">Its (invented) name.</param>
 /// <param name="Phase">Its phase as metrics split it.</param>
+/// <summary>
+/// What identifies an invented pupil in the files: the values the hub must never store, report, queue or log
+/// (privacy tests search every output for them).
+/// </summary>
+public sealed record PupilIdentity(string Upn, string Forename, string Surname, DateOnly DateOfBirth);
+
 public sealed record GeneratedSchool(string Laestab, string Urn, string Name, SchoolPhase Phase);
 
 /// <summary>What the hub should do with a generated file.</summary>

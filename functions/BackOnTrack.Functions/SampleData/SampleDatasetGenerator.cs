@@ -81,7 +81,8 @@ public static class SampleDatasetGenerator
             terms.AutumnEnd,
             [.. schools.Select(s => new GeneratedSchool(s.School.Laestab, s.School.Plan.Urn, s.School.Plan.Name, s.School.Phase))],
             [.. files.Select(f => f.Description)],
-            SampleTruth.For(schools, year, terms.CensusDay));
+            SampleTruth.For(schools, year, terms.CensusDay),
+            [.. schools.SelectMany(s => s.School.Pupils).Select(p => new PupilIdentity(p.Upn, p.Forename, p.Surname, p.DateOfBirth))]);
         return (dataset, files);
     }
 

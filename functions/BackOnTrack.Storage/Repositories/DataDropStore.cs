@@ -51,6 +51,18 @@ public sealed class DataDropStore(TableServiceClient tables)
         return drops;
     }
 
+    /// <summary>Drops finished (processed or rejected) at or after <paramref name="since"/>, across schools and the LA.</summary>
+    public async Task<IReadOnlyList<DataDrop>> ListProcessedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var drops = new List<DataDrop>();
+        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"ProcessedAt ge {since}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            drops.Add(Read(entity));
+        }
+
+        return drops;
+    }
+
     public Task SaveAsync(DataDrop drop, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(drop.Scope, drop.DropId)

@@ -1,0 +1,140 @@
+using System.Globalization;
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Functions.SampleData;
+using BackOnTrack.IntegrationTests.Support;
+using BackOnTrack.Storage;
+using BackOnTrack.Storage.Repositories;
+
+namespace BackOnTrack.IntegrationTests.Ingest;
+
+/// <summary>
+/// The README's main job on the generated sample dataset: every file uploaded, swept, ingested through the local
+/// host. Then every output the hub makes is searched for the invented pupils' identifying values.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
+{
+    private static readonly DateOnly AsOf = new(2025, 9, 1);
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static EndToEndRun? _run;
+
+    private sealed record EndToEndRun(GeneratedDataset Dataset, LocalRunReport Report, IReadOnlyList<DataDrop> Drops, IReadOnlyList<string> Logs, IReadOnlyList<string> QueueBodies);
+
+    /// <summary>The dataset's blobs have fixed names, so the run happens once per test process and both tests read it.</summary>
+    private async Task<EndToEndRun> RunAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            if (_run is not null)
+            {
+                return _run;
+            }
+
+            var folder = Directory.CreateTempSubdirectory("backontrack-sample-").FullName;
+            var dataset = SampleDatasetGenerator.Generate(folder, AsOf);
+            await using var hub = await InProcessHub.StartAsync(azurite, AsOf);
+            var started = hub.Clock.GetUtcNow();
+            await DropUploads.UploadFolderAsync(hub.Storage.Blobs, folder, CancellationToken.None);
+            var report = await hub.RunOnceAsync(withTimers: true);
+            var drops = await new DataDropStore(hub.Storage.Tables).ListProcessedSinceAsync(started, CancellationToken.None);
+            Directory.Delete(folder, recursive: true);
+            _run = new EndToEndRun(dataset, report, drops, [.. hub.Logs.Lines], await DrainQueuesAsync(hub.Storage));
+            return _run;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    [Fact]
+    public async Task EveryGeneratedFileEndsAsTheDatasetSaysItShould()
+    {
+        var run = await RunAsync();
+
+        Assert.True(run.Report.AllSucceeded);
+        foreach (var file in run.Dataset.Files)
+        {
+            var drop = Assert.Single(run.Drops, d => d.BlobName == file.RelativePath);
+            if (file.Outcome == ExpectedOutcome.RejectedWhole)
+            {
+                Assert.Equal(DropStatus.Rejected, drop.Status);
+                continue;
+            }
+
+            Assert.Equal(DropStatus.Processed, drop.Status);
+            Assert.Equal(file.Kind.ToString(), drop.Kind);
+            Assert.Equal(file.DataRows, drop.RowsRead);
+            Assert.Equal(file.BadRows.Count, drop.RowsRejected);
+        }
+    }
+
+    [Fact]
+    public async Task NoPupilIdentifierReachesATableAReportAQueueMessageOrALogLine()
+    {
+        var run = await RunAsync();
+        var storage = azurite.Account;
+        var outputs = new List<(string Where, string Text)>();
+        foreach (var table in HubStorageNames.Tables.All)
+        {
+            await foreach (var entity in storage.Tables.QueryAsync(table, filter: null))
+            {
+                outputs.Add(($"table {table} {entity.PartitionKey}/{entity.RowKey}", $"{entity.PartitionKey} {entity.RowKey} " +
+                    string.Join(" ", entity.Select(p => Convert.ToString(p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value, CultureInfo.InvariantCulture)))));
+            }
+        }
+
+        await foreach (var blob in storage.Blobs.ListBlobsAsync(HubStorageNames.Containers.Reports))
+        {
+            using var download = await storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, blob.Name);
+            outputs.Add(($"report {blob.Name}", blob.Name + " " + await new StreamReader(download.Content).ReadToEndAsync()));
+        }
+
+        outputs.AddRange(run.QueueBodies.Select(body => ("queue message", body)));
+        outputs.AddRange(run.Logs.Select(line => ("log line", line)));
+        Assert.Contains(outputs, o => o.Where.StartsWith("table Attendance", StringComparison.Ordinal));
+        Assert.Contains(outputs, o => o.Where.StartsWith("report ", StringComparison.Ordinal));
+        Assert.NotEmpty(run.Logs);
+        Assert.NotEmpty(run.Dataset.Pupils);
+
+        foreach (var pupil in run.Dataset.Pupils)
+        {
+            string[] forbidden =
+            [
+                pupil.Upn,
+                $"{pupil.Forename} {pupil.Surname}",
+                pupil.DateOfBirth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                pupil.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ];
+            foreach (var (where, text) in outputs)
+            {
+                foreach (var value in forbidden)
+                {
+                    Assert.False(text.Contains(value, StringComparison.OrdinalIgnoreCase), $"A pupil identifier appears in {where}.");
+                }
+            }
+        }
+    }
+
+    private static async Task<List<string>> DrainQueuesAsync(StorageAccount storage)
+    {
+        var bodies = new List<string>();
+        foreach (var queue in HubStorageNames.Queues.All)
+        {
+            while (true)
+            {
+                var batch = await storage.Queues.ReceiveMessagesAsync(queue, 32, TimeSpan.FromMinutes(5));
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                bodies.AddRange(batch.Select(m => m.Body));
+            }
+        }
+
+        return bodies;
+    }
+}
