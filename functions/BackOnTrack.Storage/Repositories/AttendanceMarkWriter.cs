@@ -21,16 +21,16 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
     private readonly Queue<((string, string) Key, long Stamp)> _byAge = new();
     private readonly Dictionary<string, string> _sessionValues = new(StringComparer.Ordinal);
     private long _marks;
+    private AttendanceMarkRecord? _lastMark;
+    private OpenMonth? _lastMonth;
 
     public async Task AddAsync(AttendanceMarkRecord mark, CancellationToken cancellationToken)
     {
         _marks++;
-        var key = IngestEntities.AttendanceMonth(mark.Laestab, mark.PupilKey, mark.Date);
-        if (!_open.TryGetValue(key, out var month))
-        {
-            month = new OpenMonth(new TableEntity(key.PartitionKey, key.RowKey) { ["PupilKey"] = mark.PupilKey.Value });
-            _open[key] = month;
-        }
+        var month = SameMonthAsLast(mark) ? _lastMonth! : OpenMonthOf(mark);
+        _lastMark = mark;
+        _lastMonth = month;
+        var key = month.Key;
 
         if (_marks - month.QueuedAt >= IdleMarks / 2 || month.QueuedAt == 0)
         {
@@ -48,6 +48,7 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
     {
         foreach (var month in _open.Values)
         {
+            month.Written = true;
             await writer.UpsertAsync(HubStorageNames.Tables.Attendance, month.Entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
 
@@ -64,9 +65,27 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
             {
                 // Its newest place in the queue: untouched for at least half the idle span (or the cap is reached).
                 _open.Remove(oldest.Key);
+                month.Written = true;
                 await writer.UpsertAsync(HubStorageNames.Tables.Attendance, month.Entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    // Files list a pupil's sessions together, so most marks land in the month the previous mark did: skip the keys.
+    private bool SameMonthAsLast(AttendanceMarkRecord mark) =>
+        _lastMark is { } last && _lastMonth is { Written: false }
+        && last.PupilKey == mark.PupilKey && last.Date.Month == mark.Date.Month && last.Date.Year == mark.Date.Year && last.Laestab == mark.Laestab;
+
+    private OpenMonth OpenMonthOf(AttendanceMarkRecord mark)
+    {
+        var key = IngestEntities.AttendanceMonth(mark.Laestab, mark.PupilKey, mark.Date);
+        if (!_open.TryGetValue(key, out var month))
+        {
+            month = new OpenMonth(key, new TableEntity(key.PartitionKey, key.RowKey) { ["PupilKey"] = mark.PupilKey.Value });
+            _open[key] = month;
+        }
+
+        return month;
     }
 
     private string SessionValue(string code)
@@ -80,9 +99,14 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
         return value;
     }
 
-    private sealed class OpenMonth(TableEntity entity)
+    private sealed class OpenMonth((string PartitionKey, string RowKey) key, TableEntity entity)
     {
+        public (string PartitionKey, string RowKey) Key { get; } = key;
+
         public TableEntity Entity { get; } = entity;
+
+        /// <summary>Handed to the table writer: a later mark for the same month opens a new entity, merged on top.</summary>
+        public bool Written { get; set; }
 
         /// <summary>The mark count when this month last joined the age queue.</summary>
         public long QueuedAt { get; set; }

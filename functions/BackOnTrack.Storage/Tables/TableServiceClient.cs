@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -288,9 +289,9 @@ public partial class TableServiceClient
     private byte[] ComposeBatch(string table, IReadOnlyList<TableTransactionAction> actions, string batchBoundary)
     {
         var changeset = "changeset_" + Guid.NewGuid().ToString("N");
-        var builder = new StringBuilder();
-        builder.Append("--").Append(batchBoundary).Append("\r\n")
-            .Append("Content-Type: multipart/mixed; boundary=").Append(changeset).Append("\r\n\r\n");
+        var body = new ArrayBufferWriter<byte>(actions.Count * 1024);
+        using var json = new Utf8JsonWriter(body);
+        Ascii(body, $"--{batchBoundary}\r\nContent-Type: multipart/mixed; boundary={changeset}\r\n\r\n");
         for (var i = 0; i < actions.Count; i++)
         {
             var action = actions[i];
@@ -306,35 +307,37 @@ public partial class TableServiceClient
                 _ => throw new ArgumentOutOfRangeException(nameof(actions), action.ActionType, "Unknown transaction action."),
             };
 
-            builder.Append("--").Append(changeset).Append("\r\n")
-                .Append("Content-Type: application/http\r\n")
-                .Append("Content-Transfer-Encoding: binary\r\n\r\n")
-                .Append(method).Append(' ').Append(url.AbsoluteUri).Append(" HTTP/1.1\r\n")
-                .Append("Accept: ").Append(JsonMinimalMetadata).Append("\r\n")
-                .Append("DataServiceVersion: 3.0;NetFx\r\n")
-                .Append("Content-ID: ").Append(i.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+            Ascii(body,
+                $"--{changeset}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n" +
+                $"{method} {url.AbsoluteUri} HTTP/1.1\r\nAccept: {JsonMinimalMetadata}\r\nDataServiceVersion: 3.0;NetFx\r\nContent-ID: {i.ToString(CultureInfo.InvariantCulture)}\r\n");
             if (ifMatch is { } etag)
             {
-                builder.Append("If-Match: ").Append(etag.ToString()).Append("\r\n");
+                Utf8(body, $"If-Match: {etag}\r\n");
             }
 
             if (withBody)
             {
                 // One line of JSON: Azurite reads sub-request bodies with a single-line pattern.
-                builder.Append("Content-Type: application/json\r\n")
-                    .Append("Prefer: return-no-content\r\n\r\n")
-                    .Append(Encoding.UTF8.GetString(TableEntityJson.Serialize(entity))).Append("\r\n");
+                Ascii(body, "Content-Type: application/json\r\nPrefer: return-no-content\r\n\r\n");
+                json.Reset(body);
+                TableEntityJson.Write(json, entity);
+                json.Flush();
+                Ascii(body, "\r\n");
             }
             else
             {
-                builder.Append("\r\n");
+                Ascii(body, "\r\n");
             }
         }
 
-        builder.Append("--").Append(changeset).Append("--\r\n")
-            .Append("--").Append(batchBoundary).Append("--\r\n");
-        return Encoding.UTF8.GetBytes(builder.ToString());
+        Ascii(body, $"--{changeset}--\r\n--{batchBoundary}--\r\n");
+        return body.WrittenSpan.ToArray();
     }
+
+    // Boundaries, verbs, headers and escaped URLs are ASCII; an ETag is written as UTF-8 in case a service ever sends more.
+    private static void Ascii(ArrayBufferWriter<byte> body, string text) => body.Advance(Encoding.ASCII.GetBytes(text, body.GetSpan(text.Length)));
+
+    private static void Utf8(ArrayBufferWriter<byte> body, string text) => body.Advance(Encoding.UTF8.GetBytes(text, body.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 
     private Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
         _pipeline.SendAsync(createRequest, cancellationToken);

@@ -52,13 +52,14 @@ public sealed partial class IngestDropUseCase(
             return new IngestOutcome($"Container {drop.Container} is not ingested by this version of the hub.", null, null);
         }
 
-        var current = await _blobs.GetPropertiesAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+        var reading = _blobs.GetPropertiesAsync(drop.Container, drop.BlobName, cancellationToken);
+        var receipt = await receipts.GetAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+        var current = await reading.ConfigureAwait(false);
         if (current is null)
         {
             return new IngestOutcome("The blob no longer exists; nothing to do.", null, null);
         }
 
-        var receipt = await receipts.GetAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
         if (receipt is { IsFinal: true } && receipt.BlobETag == current.ETag.ToString())
         {
             return new IngestOutcome("This version was already handled.", receipt.Status, receipt.DropId);
@@ -283,12 +284,13 @@ public sealed partial class IngestDropUseCase(
     private async Task<string> WriteReportAsync(DropReport report, string folder, CancellationToken cancellationToken)
     {
         var name = $"{folder}/{report.DropId}";
-        await _blobs.UploadAsync(
-            HubStorageNames.Containers.Reports, name + ".json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson),
-            new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
-        await _blobs.UploadAsync(
-            HubStorageNames.Containers.Reports, name + ".csv", Encoding.UTF8.GetBytes(report.ToCsv()),
-            new BlobUploadOptions { ContentType = "text/csv" }, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(
+            _blobs.UploadAsync(
+                HubStorageNames.Containers.Reports, name + ".json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson),
+                new BlobUploadOptions { ContentType = "application/json" }, cancellationToken),
+            _blobs.UploadAsync(
+                HubStorageNames.Containers.Reports, name + ".csv", Encoding.UTF8.GetBytes(report.ToCsv()),
+                new BlobUploadOptions { ContentType = "text/csv" }, cancellationToken)).ConfigureAwait(false);
         return name + ".json";
     }
 
