@@ -13,7 +13,7 @@ namespace BackOnTrack.Storage.Repositories;
 public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string dropId)
 {
     /// <summary>Long enough that a file sorted by date keeps each pupil's month open across a school's whole roll.</summary>
-    public const int IdleMarks = 8192;
+    public const int IdleMarks = 4096;
 
     public const int MaxOpenMonths = 4096;
 
