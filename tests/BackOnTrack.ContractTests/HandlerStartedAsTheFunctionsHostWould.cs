@@ -18,6 +18,7 @@ public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) :
             {"Data":{"message":"{\"subject\":\"/blobServices/default/containers/drops/blobs/1234567/missing.csv\",\"eventType\":\"Microsoft.Storage.BlobCreated\",\"data\":{\"eTag\":\"0x1\"}}"},
              "Metadata":{"DequeueCount":1,"Id":"contract-test"}}
             """,
+        ["RecomputeMetrics"] = """{"Data":{"message":"\"{\\\"scope\\\":\\\"3729999\\\",\\\"academicYear\\\":\\\"2015-16\\\"}\""},"Metadata":{"DequeueCount":1}}""",
         ["SweepDrops"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""",
     };
 

@@ -4,6 +4,7 @@ using BackOnTrack.Functions.Functions;
 using BackOnTrack.Functions.Invocations;
 using BackOnTrack.Functions.UseCases;
 using BackOnTrack.Functions.UseCases.Ingest;
+using BackOnTrack.Functions.UseCases.Metrics;
 using BackOnTrack.Functions.UseCases.Sweep;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
@@ -33,6 +34,10 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<SweepDropsUseCase>();
         services.AddSingleton<IInvokedFunction, IngestDrop>();
         services.AddSingleton<IInvokedFunction, SweepDrops>();
+        services.AddSingleton<MetricFactsReader>();
+        services.AddSingleton<MetricsStore>();
+        services.AddSingleton<RecomputeMetricsUseCase>();
+        services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
         return services;
     }
 

@@ -51,6 +51,18 @@ public sealed class DataDropStore(TableServiceClient tables)
         return drops;
     }
 
+    /// <summary>Every drop of every school and of the LA (the table holds one row per file version received).</summary>
+    public async Task<IReadOnlyList<DataDrop>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var drops = new List<DataDrop>();
+        await foreach (var entity in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            drops.Add(Read(entity));
+        }
+
+        return drops;
+    }
+
     /// <summary>Drops finished (processed or rejected) at or after <paramref name="since"/>, across schools and the LA.</summary>
     public async Task<IReadOnlyList<DataDrop>> ListProcessedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -37,6 +37,9 @@ public sealed class InProcessHub : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public StorageAccount Storage => _app.Services.GetRequiredService<StorageAccount>();
 
+    /// <summary>The handler's own services, for tests that call a use case directly.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf)
     {
         var clock = new AsOfTimeProvider(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));

@@ -1,0 +1,127 @@
+using BackOnTrack.Core.Attendance;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Schools;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>Reads what the metrics need about one school-year from the tables ingest writes.</summary>
+public sealed class MetricFactsReader(TableServiceClient tables)
+{
+    /// <summary>The schools the register lists for a year, with their phases.</summary>
+    public async Task<IReadOnlyDictionary<string, SchoolPhase>> RegisterAsync(AcademicYear year, CancellationToken cancellationToken)
+    {
+        var phases = new Dictionary<string, SchoolPhase>(StringComparer.Ordinal);
+        await foreach (var school in tables.QueryAsync(HubStorageNames.Tables.Schools, TableFilter.Of($"PartitionKey eq {year.ToString()}"), ["Phase"], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (Enum.TryParse<SchoolPhase>(school.GetString("Phase"), out var phase))
+            {
+                phases[school.RowKey] = phase;
+            }
+        }
+
+        return phases;
+    }
+
+    public async Task<SchoolYearFacts> ReadAsync(Laestab school, AcademicYear year, CancellationToken cancellationToken)
+    {
+        var register = await tables.GetEntityAsync(HubStorageNames.Tables.Schools, year.ToString(), school.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        SchoolPhase? phase = Enum.TryParse<SchoolPhase>(register?.GetString("Phase"), out var parsed) ? parsed : null;
+        var partition = IngestEntities.SchoolYearPartition(school, year);
+
+        var exclusions = new List<ExclusionFact>();
+        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            exclusions.Add(new ExclusionFact(
+                row.GetString("PupilKey") ?? "",
+                row.GetString("Category") ?? "",
+                DateOnly.FromDateTime(row.GetDateTimeOffset("StartDate")!.Value.UtcDateTime),
+                row.GetInt32("Sessions"),
+                row.GetString("NcYear") ?? "",
+                row.GetBoolean("Withdrawn") ?? false));
+        }
+
+        var pupils = new Dictionary<string, (string NcYear, List<SessionMark> Marks, List<AttendanceSummaryFact> Summaries)>(StringComparer.Ordinal);
+        (string NcYear, List<SessionMark> Marks, List<AttendanceSummaryFact> Summaries) PupilOf(TableEntity row)
+        {
+            var key = row.GetString("PupilKey") ?? "";
+            if (!pupils.TryGetValue(key, out var pupil))
+            {
+                pupil = (row.GetString("NcYear") ?? "", [], []);
+                pupils[key] = pupil;
+            }
+
+            return pupil;
+        }
+
+        var categories = new Dictionary<(string Code, bool Current), AttendanceCategory?>();
+        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var pupil = PupilOf(row);
+            if (row.RowKey.StartsWith(IngestEntities.SummaryPrefix, StringComparison.Ordinal))
+            {
+                pupil.Summaries.Add(new AttendanceSummaryFact(
+                    DateOnly.FromDateTime(row.GetDateTimeOffset("PeriodStart")!.Value.UtcDateTime),
+                    DateOnly.FromDateTime(row.GetDateTimeOffset("PeriodEnd")!.Value.UtcDateTime),
+                    row.GetInt32("PossibleSessions") ?? 0,
+                    row.GetInt32("AuthorisedAbsence") ?? 0,
+                    row.GetInt32("UnauthorisedAbsence") ?? 0));
+                continue;
+            }
+
+            var month = row.RowKey[^6..];
+            var (yearOfMonth, monthOfYear) = (int.Parse(month[..4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(month[4..], System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (name, value) in row.Where(p => IngestEntities.IsSessionProperty(p.Key)))
+            {
+                var date = new DateOnly(yearOfMonth, monthOfYear, int.Parse(name[1..3], System.Globalization.CultureInfo.InvariantCulture));
+                var code = IngestEntities.ReadSessionValue((string)value).Code;
+                if (CategoryOf(categories, code, date) is { } category)
+                {
+                    pupil.Marks.Add(new SessionMark(date, category));
+                }
+            }
+        }
+
+        return new SchoolYearFacts(
+            school,
+            year,
+            phase,
+            register?.GetInt32("Headcount"),
+            exclusions,
+            [.. pupils.Select(p => new PupilAttendance(p.Key, p.Value.NcYear, p.Value.Marks, p.Value.Summaries))],
+            await CohortsAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Cohort membership by pupil key (the Cohorts table is small: pupils in interventions).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CohortsAsync(CancellationToken cancellationToken)
+    {
+        var cohorts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var member in tables.QueryAsync(HubStorageNames.Tables.Cohorts, filter: null, ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!cohorts.TryGetValue(member.RowKey, out var names))
+            {
+                names = [];
+                cohorts[member.RowKey] = names;
+            }
+
+            names.Add(member.PartitionKey);
+        }
+
+        return cohorts.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value, StringComparer.Ordinal);
+    }
+
+    // Stored codes were valid for their date when ingested; read them against the same code set (2024 set from 19 Aug 2024).
+    private static AttendanceCategory? CategoryOf(Dictionary<(string, bool), AttendanceCategory?> cache, string code, DateOnly date)
+    {
+        var current = date >= AttendanceCode.CurrentSetFrom;
+        if (!cache.TryGetValue((code, current), out var category))
+        {
+            category = AttendanceCode.TryParse(code, date, out var parsed, out _) ? parsed.Category : null;
+            cache[(code, current)] = category;
+        }
+
+        return category;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using BackOnTrack.Core.Metrics;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>
+/// Table Metrics: PartitionKey the scope (<c>LA</c> or a LAESTAB), RowKey <c>{yyyy-yy}_{period}_{breakdown}</c>. Beside
+/// each scope's rows for a year sits one version row, <c>{yyyy-yy}_Version</c>, holding a fingerprint of the rows. Every
+/// write of a scope-year ends with a conditional write of that row in the same transaction as the last rows, so of two
+/// recomputes racing over one scope-year the one that read an older version fails and computes again: no update is lost.
+/// </summary>
+public sealed class MetricsStore(TableServiceClient tables)
+{
+    private const string Table = HubStorageNames.Tables.Metrics;
+    private const string VersionSuffix = "_Version";
+
+    /// <summary>What a writer must hold to write a scope-year: the version it read.</summary>
+    public sealed record Version(string Scope, string AcademicYear, ETag? ETag, string? Fingerprint);
+
+    public async Task<Version> ReadVersionAsync(string scope, string academicYear, CancellationToken cancellationToken)
+    {
+        var row = await tables.GetEntityAsync(Table, scope, academicYear + VersionSuffix, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new Version(scope, academicYear, row?.ETag, row?.GetString("Fingerprint"));
+    }
+
+    /// <summary>
+    /// Replaces the scope-year's rows with <paramref name="rows"/> if nobody wrote it since <paramref name="read"/>.
+    /// </summary>
+    /// <returns><c>Unchanged</c> when the rows were already these, <c>Written</c>, or <c>Conflict</c> when another writer came first.</returns>
+    public async Task<WriteResult> ReplaceAsync(Version read, IReadOnlyList<MetricRow> rows, DateTimeOffset? dataAsOf, CancellationToken cancellationToken)
+    {
+        var entities = rows.Select(r => ToEntity(read.Scope, read.AcademicYear, r, dataAsOf)).ToList();
+        var fingerprint = Fingerprint(entities);
+        if (fingerprint == read.Fingerprint)
+        {
+            return WriteResult.Unchanged;
+        }
+
+        var keep = entities.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
+        var actions = entities.Select(TableTransactionAction.UpsertReplace).ToList();
+        var prefix = read.AcademicYear + "_";
+        await foreach (var existing in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {read.Scope} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}"), ["RowKey"], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (!keep.Contains(existing.RowKey) && !existing.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
+            {
+                actions.Add(TableTransactionAction.Delete(read.Scope, existing.RowKey));
+            }
+        }
+
+        var version = new TableEntity(read.Scope, read.AcademicYear + VersionSuffix) { ["Fingerprint"] = fingerprint, ["Rows"] = entities.Count };
+        actions.Add(read.ETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, version, etag)
+            : TableTransactionAction.Add(version));
+
+        var chunks = actions.Chunk(TableServiceClient.MaxTransactionOperations).ToList();
+        foreach (var chunk in chunks.SkipLast(1))
+        {
+            await tables.SubmitTransactionAsync(Table, chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await tables.SubmitTransactionAsync(Table, chunks[^1], cancellationToken).ConfigureAwait(false);
+            return WriteResult.Written;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return WriteResult.Conflict;
+        }
+    }
+
+    /// <summary>A scope's rows for one year (the version row left out).</summary>
+    public async Task<IReadOnlyList<MetricRow>> ReadAsync(string scope, string academicYear, CancellationToken cancellationToken)
+    {
+        var prefix = academicYear + "_";
+        var rows = new List<MetricRow>();
+        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}"), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (!entity.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
+            {
+                rows.Add(FromEntity(entity));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every school's rows for one year, by school (the LA's own rows left out), and the latest DataAsOf among them.</summary>
+    public async Task<(IReadOnlyDictionary<string, List<MetricRow>> BySchool, DateTimeOffset? DataAsOf)> ReadSchoolsAsync(string academicYear, CancellationToken cancellationToken)
+    {
+        var prefix = academicYear + "_";
+        var bySchool = new Dictionary<string, List<MetricRow>>(StringComparer.Ordinal);
+        DateTimeOffset? dataAsOf = null;
+        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"RowKey ge {prefix} and RowKey lt {prefix + "\uffff"} and PartitionKey ne {"LA"}"), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (entity.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!bySchool.TryGetValue(entity.PartitionKey, out var rows))
+            {
+                rows = [];
+                bySchool[entity.PartitionKey] = rows;
+            }
+
+            rows.Add(FromEntity(entity));
+            if (entity.GetDateTimeOffset("DataAsOf") is { } asOf && (dataAsOf is null || asOf > dataAsOf))
+            {
+                dataAsOf = asOf;
+            }
+        }
+
+        return (bySchool, dataAsOf);
+    }
+
+    internal static TableEntity ToEntity(string scope, string academicYear, MetricRow row, DateTimeOffset? dataAsOf)
+    {
+        var v = row.Values;
+        var entity = new TableEntity(scope, $"{academicYear}_{row.Period}_{row.Breakdown}")
+        {
+            ["Headcount"] = v.Headcount,
+            ["PermExcl"] = v.PermExcl,
+            ["PermExclRate"] = v.PermExclRate,
+            ["Susp"] = v.Susp,
+            ["SuspRate"] = v.SuspRate,
+            ["OnePlusSusp"] = v.OnePlusSusp,
+            ["OnePlusSuspRate"] = v.OnePlusSuspRate,
+            ["SuspSessions"] = v.SuspSessions,
+            ["Enrolments"] = v.Enrolments,
+            ["PossibleSessions"] = v.PossibleSessions,
+            ["AbsenceSessions"] = v.AbsenceSessions,
+            ["AuthorisedSessions"] = v.AuthorisedSessions,
+            ["UnauthorisedSessions"] = v.UnauthorisedSessions,
+            ["OverallAbsenceRate"] = v.OverallAbsenceRate,
+            ["AuthorisedAbsenceRate"] = v.AuthorisedAbsenceRate,
+            ["UnauthorisedAbsenceRate"] = v.UnauthorisedAbsenceRate,
+            ["PersistentAbsentees"] = v.PersistentAbsentees,
+            ["PersistentAbsenceRate"] = v.PersistentAbsenceRate,
+            ["SevereAbsentees"] = v.SevereAbsentees,
+            ["SevereAbsenceRate"] = v.SevereAbsenceRate,
+            ["DataAsOf"] = dataAsOf,
+        };
+        return entity;
+    }
+
+    internal static MetricRow FromEntity(TableEntity entity)
+    {
+        var parts = entity.RowKey.Split('_', 3);
+        return new MetricRow(parts[1], parts[2], new MetricValues
+        {
+            Headcount = entity.GetInt32("Headcount"),
+            PermExcl = entity.GetInt32("PermExcl") ?? 0,
+            Susp = entity.GetInt32("Susp") ?? 0,
+            OnePlusSusp = entity.GetInt32("OnePlusSusp") ?? 0,
+            SuspSessions = entity.GetInt32("SuspSessions") ?? 0,
+            Enrolments = entity.GetInt32("Enrolments") ?? 0,
+            PossibleSessions = entity.GetInt64("PossibleSessions") ?? 0,
+            AuthorisedSessions = entity.GetInt64("AuthorisedSessions") ?? 0,
+            UnauthorisedSessions = entity.GetInt64("UnauthorisedSessions") ?? 0,
+            PersistentAbsentees = entity.GetInt32("PersistentAbsentees") ?? 0,
+            SevereAbsentees = entity.GetInt32("SevereAbsentees") ?? 0,
+        });
+    }
+
+    private static string Fingerprint(IEnumerable<TableEntity> entities)
+    {
+        var text = new StringBuilder();
+        foreach (var entity in entities.OrderBy(e => e.RowKey, StringComparer.Ordinal))
+        {
+            text.Append(entity.RowKey).Append('{');
+            foreach (var (name, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                text.Append(name).Append('=').Append(Convert.ToString(value is DateTimeOffset d ? d.UtcTicks : value, CultureInfo.InvariantCulture)).Append(';');
+            }
+
+            text.Append('}');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// <summary>What a conditional replace of a scope-year came to.</summary>
+public enum WriteResult
+{
+    Unchanged,
+    Written,
+    Conflict,
+}
