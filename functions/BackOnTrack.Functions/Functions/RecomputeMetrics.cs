@@ -16,7 +16,7 @@ internal sealed class RecomputeMetrics(RecomputeMetricsUseCase recompute) : IInv
         var (scope, year) = Read(request.ReadQueueMessage("message"));
         var result = await recompute.RecomputeAsync(scope, year, cancellationToken).ConfigureAwait(false);
         return InvocationResponse.WithLogs(
-            $"Metrics {scope} {year}: {result.SchoolsRecomputed} school(s) recomputed; changed: {(result.ScopesChanged.Count == 0 ? "nothing" : string.Join(", ", result.ScopesChanged))}.");
+            $"Metrics {scope} {year}: {result.SchoolsRecomputed} school(s) and {result.CohortsRecomputed} cohort(s) recomputed; changed: {(result.ScopesChanged.Count == 0 ? "nothing" : string.Join(", ", result.ScopesChanged))}.");
     }
 
     private static (string Scope, AcademicYear Year) Read(string message)

@@ -36,6 +36,7 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<IInvokedFunction, SweepDrops>();
         services.AddSingleton<MetricFactsReader>();
         services.AddSingleton<MetricsStore>();
+        services.AddSingleton<CohortOutcomeStore>();
         services.AddSingleton<RecomputeMetricsUseCase>();
         services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
         return services;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BackOnTrack.Core.Attendance;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
@@ -71,17 +72,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
                 continue;
             }
 
-            var month = row.RowKey[^6..];
-            var (yearOfMonth, monthOfYear) = (int.Parse(month[..4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(month[4..], System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var (name, value) in row.Where(p => IngestEntities.IsSessionProperty(p.Key)))
-            {
-                var date = new DateOnly(yearOfMonth, monthOfYear, int.Parse(name[1..3], System.Globalization.CultureInfo.InvariantCulture));
-                var code = IngestEntities.ReadSessionValue((string)value).Code;
-                if (CategoryOf(categories, code, date) is { } category)
-                {
-                    pupil.Marks.Add(new SessionMark(date, category));
-                }
-            }
+            AddMarks(row, pupil.Marks, categories);
         }
 
         return new SchoolYearFacts(
@@ -92,6 +83,61 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             exclusions,
             [.. pupils.Select(p => new PupilAttendance(p.Key, p.Value.NcYear, p.Value.Marks, p.Value.Summaries))],
             await CohortsAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The members of each cohort: pupil key, school and start date.</summary>
+    public async Task<IReadOnlyDictionary<string, List<(string PupilKey, Laestab School, DateOnly StartDate)>>> CohortMembersAsync(CancellationToken cancellationToken)
+    {
+        var cohorts = new Dictionary<string, List<(string, Laestab, DateOnly)>>(StringComparer.Ordinal);
+        await foreach (var member in tables.QueryAsync(HubStorageNames.Tables.Cohorts, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!Laestab.TryParse(member.GetString("Laestab"), out var school, out _) || member.GetDateTimeOffset("StartDate") is not { } start)
+            {
+                continue;
+            }
+
+            if (!cohorts.TryGetValue(member.PartitionKey, out var members))
+            {
+                members = [];
+                cohorts[member.PartitionKey] = members;
+            }
+
+            members.Add((member.RowKey, school, DateOnly.FromDateTime(start.UtcDateTime)));
+        }
+
+        return cohorts;
+    }
+
+    /// <summary>One pupil's exclusions and session marks at a school from <paramref name="from"/> to <paramref name="until"/> (exclusive).</summary>
+    public async Task<CohortMemberFacts> CohortMemberAsync(string pupilKey, Laestab school, DateOnly startDate, DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    {
+        var exclusions = new List<ExclusionFact>();
+        var marks = new List<SessionMark>();
+        var categories = new Dictionary<(string Code, bool Current), AttendanceCategory?>();
+        for (var year = AcademicYear.FromDate(from); year.Start < until; year = AcademicYear.StartingIn(year.StartYear + 1))
+        {
+            var partition = IngestEntities.SchoolYearPartition(school, year);
+            await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {partition} and PupilKey eq {pupilKey}"), cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                exclusions.Add(new ExclusionFact(
+                    pupilKey,
+                    row.GetString("Category") ?? "",
+                    DateOnly.FromDateTime(row.GetDateTimeOffset("StartDate")!.Value.UtcDateTime),
+                    row.GetInt32("Sessions"),
+                    row.GetString("NcYear") ?? "",
+                    row.GetBoolean("Withdrawn") ?? false));
+            }
+
+            var prefix = $"{IngestEntities.MarksPrefix}{pupilKey}_";
+            await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "￿"}"), cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                AddMarks(month, marks, categories);
+            }
+        }
+
+        return new CohortMemberFacts(pupilKey, school.Value, startDate, exclusions, marks);
     }
 
     /// <summary>Cohort membership by pupil key (the Cohorts table is small: pupils in interventions).</summary>
@@ -110,6 +156,21 @@ public sealed class MetricFactsReader(TableServiceClient tables)
         }
 
         return cohorts.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads a pupil-month entity's sessions (<c>S{dd}AM</c>/<c>S{dd}PM</c>) into marks with their categories.</summary>
+    private static void AddMarks(TableEntity month, List<SessionMark> marks, Dictionary<(string, bool), AttendanceCategory?> categories)
+    {
+        var yearMonth = month.RowKey[^6..];
+        var (year, monthOfYear) = (int.Parse(yearMonth[..4], CultureInfo.InvariantCulture), int.Parse(yearMonth[4..], CultureInfo.InvariantCulture));
+        foreach (var (name, value) in month.Where(p => IngestEntities.IsSessionProperty(p.Key)))
+        {
+            var date = new DateOnly(year, monthOfYear, int.Parse(name[1..3], CultureInfo.InvariantCulture));
+            if (CategoryOf(categories, IngestEntities.ReadSessionValue((string)value).Code, date) is { } category)
+            {
+                marks.Add(new SessionMark(date, category));
+            }
+        }
     }
 
     // Stored codes were valid for their date when ingested; read them against the same code set (2024 set from 19 Aug 2024).

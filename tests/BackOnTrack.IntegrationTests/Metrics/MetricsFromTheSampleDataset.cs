@@ -3,6 +3,7 @@ using BackOnTrack.Core.Metrics;
 using BackOnTrack.Functions.LocalHost;
 using BackOnTrack.Functions.SampleData;
 using BackOnTrack.IntegrationTests.Support;
+using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.IntegrationTests.Metrics;
@@ -49,6 +50,13 @@ public sealed class MetricsFromTheSampleDataset(AzuriteFixture azurite)
                     (truth.Scope, truth.Breakdown, truth.Enrolments, (long)truth.PossibleSessions, (long)truth.AuthorisedAbsenceSessions, (long)truth.UnauthorisedAbsenceSessions),
                     (truth.Scope, truth.Breakdown, row.Enrolments, row.PossibleSessions, row.AuthorisedSessions, row.UnauthorisedSessions));
             }
+
+            // The cohort list names pupils of every school; its outcomes cover each school with members, and the LA.
+            var members = await TableSnapshots.EntitiesAsync(hub.Storage.Tables, HubStorageNames.Tables.Cohorts, "Back-on-Track");
+            var outcomes = await new CohortOutcomeStore(hub.Storage.Tables).ReadAsync("Back-on-Track", CancellationToken.None);
+            Assert.Equal(members.Count, Assert.Single(outcomes, o => o.RowKey == DropLocation.LaScope).GetInt32("Pupils"));
+            Assert.Equal(members.Count, outcomes.Where(o => o.RowKey != DropLocation.LaScope).Sum(o => o.GetInt32("Pupils")));
+            Assert.Equal(members.Select(m => m.GetString("Laestab")).Distinct().Order(StringComparer.Ordinal), outcomes.Where(o => o.RowKey != DropLocation.LaScope).Select(o => o.RowKey).Order(StringComparer.Ordinal));
 
             var laAll = Assert.Single(await metrics.ReadAsync(DropLocation.LaScope, year, CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;
             Assert.Equal(100.0 * laAll.Susp / laAll.Headcount!.Value, laAll.SuspRate);

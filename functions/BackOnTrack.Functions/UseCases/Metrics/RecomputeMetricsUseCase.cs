@@ -8,20 +8,23 @@ using BackOnTrack.Storage.Repositories;
 namespace BackOnTrack.Functions.UseCases.Metrics;
 
 /// <summary>What one recompute changed.</summary>
-public sealed record RecomputeResult(IReadOnlyList<string> ScopesChanged, int SchoolsRecomputed);
+public sealed record RecomputeResult(IReadOnlyList<string> ScopesChanged, int SchoolsRecomputed, int CohortsRecomputed);
 
 /// <summary>
 /// Recomputes one school's Metrics for a year from its stored rows, then the LA roll-up from the schools' Metrics rows
 /// (so one school's drop never rescans the others' data). A request for the LA scope (a schools register drop)
 /// recomputes every school the register or the drops name for that year. Writes are conditional on the version read
 /// (see <see cref="MetricsStore"/>): a recompute that lost a race computes again, so concurrent recomputes never lose
-/// an update. Each scope whose figures changed gets a <c>tracker-sync</c> message.
+/// an update. Each scope whose figures changed gets a <c>tracker-sync</c> message. The intervention cohorts with a
+/// pupil at a recomputed school (every cohort, for the LA scope) get their before/after outcomes recomputed.
 /// </summary>
 public sealed partial class RecomputeMetricsUseCase(
     StorageAccount account,
     MetricFactsReader facts,
     MetricsStore metrics,
     DataDropStore drops,
+    CohortOutcomeStore cohortOutcomes,
+    TimeProvider clock,
     ILogger<RecomputeMetricsUseCase> logger)
 {
     private const int MaxAttempts = 20;
@@ -55,14 +58,16 @@ public sealed partial class RecomputeMetricsUseCase(
             changed.Add(DropLocation.LaScope);
         }
 
+        var cohorts = await RecomputeCohortsAsync(scope == DropLocation.LaScope ? null : schools[0].Value, cancellationToken).ConfigureAwait(false);
+
         foreach (var changedScope in changed)
         {
             var message = JsonSerializer.Serialize(new { figures = changedScope, academicYear = year.ToString() });
             await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, message, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        LogRecomputed(logger, scope, year, schools.Count, changed.Count);
-        return new RecomputeResult(changed, schools.Count);
+        LogRecomputed(logger, scope, year, schools.Count, changed.Count, cohorts);
+        return new RecomputeResult(changed, schools.Count, cohorts);
     }
 
     private async Task<bool> RecomputeSchoolAsync(Laestab school, AcademicYear year, IReadOnlyList<DataDrop> processed, CancellationToken cancellationToken)
@@ -87,6 +92,32 @@ public sealed partial class RecomputeMetricsUseCase(
         throw new InvalidOperationException($"Metrics for {school.Value} {year} lost the race {MaxAttempts} times; the message will be retried.");
     }
 
+    /// <summary>Recomputes the outcomes of every cohort with a member at <paramref name="school"/> (every cohort when null).</summary>
+    private async Task<int> RecomputeCohortsAsync(string? school, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var recomputed = 0;
+        foreach (var (cohort, members) in await facts.CohortMembersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (school is not null && !members.Any(m => m.School.Value == school))
+            {
+                continue;
+            }
+
+            var memberFacts = new List<CohortMemberFacts>();
+            foreach (var (pupil, memberSchool, start) in members)
+            {
+                memberFacts.Add(await facts.CohortMemberAsync(
+                    pupil, memberSchool, start, start.AddDays(-CohortOutcomes.WindowDays), start.AddDays(CohortOutcomes.WindowDays), cancellationToken).ConfigureAwait(false));
+            }
+
+            await cohortOutcomes.ReplaceAsync(cohort, CohortOutcomes.Compute(memberFacts, today), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            recomputed++;
+        }
+
+        return recomputed;
+    }
+
     private async Task<bool> RollUpAsync(AcademicYear year, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -107,8 +138,8 @@ public sealed partial class RecomputeMetricsUseCase(
         throw new InvalidOperationException($"The LA roll-up for {year} lost the race {MaxAttempts} times; the message will be retried.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics recomputed for {Scope} {AcademicYear}: {Schools} school(s), {Changed} scope(s) changed")]
-    private static partial void LogRecomputed(ILogger logger, string scope, AcademicYear academicYear, int schools, int changed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics recomputed for {Scope} {AcademicYear}: {Schools} school(s), {Changed} scope(s) changed, {Cohorts} cohort(s) recomputed")]
+    private static partial void LogRecomputed(ILogger logger, string scope, AcademicYear academicYear, int schools, int changed, int cohorts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Metrics for {Scope} {AcademicYear} were written by another recompute first (attempt {Attempt}); computing again")]
     private static partial void LogConflict(ILogger logger, string scope, AcademicYear academicYear, int attempt);
