@@ -53,7 +53,7 @@ public static class HubCommandLine
 
     private static async Task<int> LocalAsync(bool once, DateOnly? asOf, DirectoryInfo? upload, CancellationToken cancellationToken)
     {
-        TimeProvider clock = asOf is { } date ? new AsOfTimeProvider(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : TimeProvider.System;
+        TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
 
         // A one-off run takes any free port so it never collides with a hub already serving on the usual one.
         await using var app = HandlerApp.Build(once ? 0 : LocalPortFromSettings(), clock);

@@ -11,7 +11,7 @@ public static class LocalRunSummary
     public static string Format(LocalRunReport report, DateTimeOffset asOf)
     {
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Local run as of {asOf:yyyy-MM-dd HH:mm} UTC").AppendLine();
+            .Append(CultureInfo.InvariantCulture, $"Local run as of {asOf:yyyy-MM-dd} ({asOf:HH:mm} UTC)").AppendLine();
         if (report.ByFunction.Count == 0)
         {
             return text.AppendLine("Nothing was pending: no timer functions and no queued messages.").ToString();
@@ -32,7 +32,7 @@ public static class LocalRunSummary
     {
         if (drops.Count == 0)
         {
-            return "No drops were processed in this run.";
+            return "No new drops in this run: every file was already handled (the same content again changes nothing).";
         }
 
         var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"Drops processed in this run ({drops.Count}):")

@@ -42,7 +42,7 @@ public sealed class InProcessHub : IAsyncDisposable
 
     public static async Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf)
     {
-        var clock = new AsOfTimeProvider(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
+        var clock = AsOfTimeProvider.OnDate(asOf);
         var logs = new CapturedLogs();
         var app = HandlerApp.Build(0, clock, builder =>
         {
