@@ -31,6 +31,7 @@ public sealed class BenchmarkFile
     /// <summary>Why the whole file cannot be read as DfE statistics; null when it can.</summary>
     public string? Rejection { get; }
 
+    /// <summary>True when the file is DfE statistics the hub reads (<see cref="Rejection"/> is null).</summary>
     public bool IsReadable => Rejection is null;
 
     /// <summary>The column scheme found in the header; null when rejected.</summary>
@@ -45,6 +46,7 @@ public sealed class BenchmarkFile
     /// <summary>Every problem of every rejected row (a row may have several).</summary>
     public IReadOnlyList<RowError> Rejections { get; } = [];
 
+    /// <summary>Rows rejected (each with at least one entry in <see cref="Rejections"/>).</summary>
     public int RowsRejected { get; }
 
     /// <summary>Rows of levels or school types that are not benchmarks.</summary>

@@ -31,15 +31,19 @@ public sealed class BenchmarkRow
     /// <summary>The row's number as a spreadsheet shows it.</summary>
     public int RowNumber { get; }
 
+    /// <summary>The academic year of DfE's <c>time_period</c> (201617 is 2016-17).</summary>
     public AcademicYear AcademicYear { get; }
 
+    /// <summary>The period of DfE's <c>time_identifier</c>, or the file's (year; year to date for daily attendance).</summary>
     public BenchmarkPeriod Period { get; }
 
+    /// <summary>National, regional or LA.</summary>
     public BenchmarkLevel Level { get; }
 
     /// <summary>The area as DfE spells it; <c>England</c> for national rows.</summary>
     public string Name { get; }
 
+    /// <summary>The phase of DfE's <c>education_phase</c> (or <c>school_type</c>), or of the file's name when it has neither.</summary>
     public BenchmarkPhase Phase { get; }
 
     /// <summary>The scheme of the file the row came from.</summary>

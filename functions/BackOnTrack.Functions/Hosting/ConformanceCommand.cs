@@ -24,6 +24,7 @@ public static class ConformanceCommand
     /// <summary>How many findings and rejected rows are printed per file; the file's report lists them all.</summary>
     private const int ListedPerFile = 5;
 
+    /// <summary>The verb, for the root command.</summary>
     public static Command Build()
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder of DfE Explore Education Statistics CSV files." };

@@ -23,7 +23,10 @@ public static class BenchmarkEntities
     /// <inheritdoc cref="PermExclRank"/>
     public const string SuspRankOf = "SuspRankOf";
 
+    /// <summary>The area as DfE spells it (the RowKey holds it key-encoded).</summary>
     public const string Name = "Name";
+
+    /// <summary>The phase (<see cref="BenchmarkPhase"/>), the RowKey's last part.</summary>
     public const string Phase = "Phase";
 
     /// <summary>

@@ -118,4 +118,20 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         var receipt = await new BlobReceiptStore(Storage.Tables).GetAsync(Container, "schools.csv", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }
+
+    [Theory]
+    [InlineData("201920,Academic year,Local authority,England,Yorkshire and The Humber,Rotherham,Independent school,700,0,0", "No row of the file can be stored")]
+    [InlineData("201819,Academic year,Local authority,England,Yorkshire and The Humber,Rotherham,Total,41000,60,0.15\n201819,Week 3,Local authority,England,Yorkshire and The Humber,Barnsley,Total,30000,30,0.1", "1 of 2 rows (50%) were rejected")]
+    public async Task RejectsAFileWithoutRowsToKeepAndWritesNoneOfIt(string rows, string reason)
+    {
+        var blobName = $"statistics-{rows[..6]}.csv";
+        var csv = "time_period,time_identifier,geographic_level,country_name,region_name,la_name,education_phase,headcount,perm_excl,perm_excl_rate\n" + rows + "\n";
+        await Storage.Blobs.UploadAsync(Container, blobName, System.Text.Encoding.UTF8.GetBytes(csv));
+        await _hub.SendBlobCreatedAsync(blobName, Container);
+        Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
+
+        var drop = await DropOfAsync(blobName, DropStatus.Rejected);
+        Assert.StartsWith(reason, drop.Reason, StringComparison.Ordinal);
+        Assert.Empty(await RowsAsync($"{rows[..4]}-{rows[4..6]}_YEAR"));
+    }
 }

@@ -43,9 +43,10 @@ public sealed partial class ImportBenchmarksUseCase(
         }
 
         var summary = file.Summary();
-        var rejection = file.Rows.Count == 0 && file.RowsRead > 0
-            ? "None of the file's rows is national, regional or LA figures for a phase the hub keeps (Total, primary, secondary, special, alternative provision)."
-            : DropVerdict.Judge(file.RowsRead, file.RowsRejected, ingestOptions.Value.RejectThresholdPercent);
+        var rejection = DropVerdict.Judge(file.RowsRead, file.RowsRejected, ingestOptions.Value.RejectThresholdPercent)
+            ?? (file.Rows.Count == 0
+                ? "No row of the file can be stored: none is national, regional or LA figures for a phase the hub keeps (Total, primary, secondary, special, alternative provision), or each such row was rejected."
+                : null);
         var partitions = new List<string>();
         if (rejection is null)
         {
