@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
+using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Ingest;
 
 namespace BackOnTrack.Core.Drops;
@@ -31,6 +33,10 @@ public sealed record DropReport
     public IReadOnlyList<string> ColumnsIgnored { get; init; } = [];
 
     public IReadOnlyList<RowError> Rejections { get; init; } = [];
+
+    /// <summary>For a DfE statistics file: rows skipped, rows with suppressed figures, and conformance findings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BenchmarkSummary? Benchmarks { get; init; }
 
     public required DateTimeOffset ProcessedAt { get; init; }
 

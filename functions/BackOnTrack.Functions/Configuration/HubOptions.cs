@@ -8,6 +8,15 @@ public sealed class HubOptions
     /// <summary>Base64 of the key pupil keys are derived from (HMAC-SHA256 of the UPN); at least 32 bytes. A secret.</summary>
     public string PseudonymisationKey { get; set; } = "";
 
+    /// <summary>
+    /// The home LA as DfE names it (e.g. <c>Rotherham</c>), matched ignoring case and punctuation: its Benchmarks rows
+    /// carry its ranks among LAs.
+    /// </summary>
+    public string LocalAuthority { get; set; } = "Rotherham";
+
+    /// <summary>The home LA's region as DfE names it (e.g. <c>Yorkshire and the Humber</c>), matched the same way.</summary>
+    public string Region { get; set; } = "Yorkshire and the Humber";
+
     /// <summary>The decoded key; valid once the options have passed validation.</summary>
     public byte[] PseudonymisationKeyBytes() => Convert.FromBase64String(PseudonymisationKey);
 

@@ -3,6 +3,7 @@ using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.Functions;
 using BackOnTrack.Functions.Invocations;
 using BackOnTrack.Functions.UseCases;
+using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Functions.UseCases.Metrics;
 using BackOnTrack.Functions.UseCases.Sweep;
@@ -24,12 +25,15 @@ public static partial class FunctionsServiceCollectionExtensions
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         services.AddOptions<HubOptions>().Bind(configuration.GetSection(HubOptions.SectionName))
             .Validate(o => HubOptions.IsValidKey(o.PseudonymisationKey), "Hub:PseudonymisationKey must be base64 of at least 32 bytes.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.LocalAuthority) && !string.IsNullOrWhiteSpace(o.Region), "Hub:LocalAuthority and Hub:Region must name the home LA and its region as DfE does.")
             .ValidateOnStart();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HubHealth>();
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<DataDropStore>();
         services.AddSingleton<DropRowRemover>();
+        services.AddSingleton<BenchmarkStore>();
+        services.AddSingleton<ImportBenchmarksUseCase>();
         services.AddSingleton<IngestDropUseCase>();
         services.AddSingleton<SweepDropsUseCase>();
         services.AddSingleton<IInvokedFunction, IngestDrop>();

@@ -31,7 +31,7 @@ public static class HubCommandLine
         var generate = new Command("generate", "Write a realistic, deterministic sample LA dataset, laid out as it is uploaded to drops/.") { folder, generateAsOf };
         generate.SetAction(result => Generate(result.GetRequiredValue(folder), result.GetValue(generateAsOf)));
 
-        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate };
+        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate, ConformanceCommand.Build() };
         root.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
         return root;
     }

@@ -73,17 +73,17 @@ public sealed class InProcessHub : IAsyncDisposable
         return host.RunOnceAsync(CancellationToken.None);
     }
 
-    /// <summary>Uploads a fixture file to <c>drops/{blobName}</c>.</summary>
-    public async Task UploadFixtureAsync(string fixture, string blobName) =>
-        await Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, blobName, await File.ReadAllBytesAsync(Fixtures.Path(fixture)));
+    /// <summary>Uploads a fixture file to <c>{container}/{blobName}</c> (<c>drops</c> unless told).</summary>
+    public async Task UploadFixtureAsync(string fixture, string blobName, string container = HubStorageNames.Containers.Drops) =>
+        await Storage.Blobs.UploadAsync(container, blobName, await File.ReadAllBytesAsync(Fixtures.Path(fixture)));
 
-    /// <summary>Sends the BlobCreated event Event Grid would send for <c>drops/{blobName}</c>.</summary>
-    public async Task SendBlobCreatedAsync(string blobName)
+    /// <summary>Sends the BlobCreated event Event Grid would send for <c>{container}/{blobName}</c> (<c>drops</c> unless told).</summary>
+    public async Task SendBlobCreatedAsync(string blobName, string container = HubStorageNames.Containers.Drops)
     {
-        var properties = await Storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blobName);
+        var properties = await Storage.Blobs.GetPropertiesAsync(container, blobName);
         await Storage.Queues.SendMessageAsync(
             HubStorageNames.Queues.DropEvents,
-            BlobCreatedEvent.Create(HubStorageNames.Containers.Drops, blobName, properties!.ETag.ToString(), Storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blobName)));
+            BlobCreatedEvent.Create(container, blobName, properties!.ETag.ToString(), Storage.Blobs.GetBlobUri(container, blobName)));
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,7 @@ using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
@@ -23,19 +24,23 @@ public sealed record IngestOutcome(string Summary, ReceiptStatus? Status, string
 /// Ingests one uploaded file: reads its current version once into a temporary file (hashing it for the drop id),
 /// claims it with a receipt, reads and validates it row by row, writes accepted rows in transactions per partition,
 /// writes the report, removes what an earlier version of the same file said, and asks for the metrics it touched.
-/// Every step is safe to repeat, so a delivery that dies part-way is finished by the next.
+/// Every step is safe to repeat, so a delivery that dies part-way is finished by the next. Files in <c>drops</c> are
+/// data drops; files in <c>benchmarks</c> are DfE statistics, whose rows <see cref="ImportBenchmarksUseCase"/> reads
+/// and writes (and then ranks the home LA) within the same receipts, registry, reports and quarantine.
 /// </summary>
 public sealed partial class IngestDropUseCase(
     StorageAccount account,
     BlobReceiptStore receipts,
     DataDropStore drops,
     DropRowRemover remover,
+    ImportBenchmarksUseCase benchmarks,
     IOptions<HubOptions> hubOptions,
     IOptions<IngestOptions> ingestOptions,
     TimeProvider clock,
     ILogger<IngestDropUseCase> logger)
 {
-    private static readonly JsonSerializerOptions ReportJson = new()
+    /// <summary>How reports are written as JSON (camelCase, enums as names), and read back.</summary>
+    internal static JsonSerializerOptions ReportJson { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
@@ -46,7 +51,8 @@ public sealed partial class IngestDropUseCase(
 
     public async Task<IngestOutcome> IngestAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
     {
-        if (drop.Container != HubStorageNames.Containers.Drops)
+        var isBenchmarks = drop.Container == HubStorageNames.Containers.Benchmarks;
+        if (drop.Container != HubStorageNames.Containers.Drops && !isBenchmarks)
         {
             LogNotIngested(logger, drop.Container);
             return new IngestOutcome($"Container {drop.Container} is not ingested by this version of the hub.", null, null);
@@ -66,8 +72,10 @@ public sealed partial class IngestDropUseCase(
         }
 
         await using var copy = await DownloadAsync(drop, cancellationToken).ConfigureAwait(false);
-        var location = DropLocation.Parse(drop.BlobName, out var misplaced);
-        var scope = location?.Scope ?? DropLocation.LaScope;
+        // DfE statistics belong to no school: one partition and reports folder for them all, whatever their path.
+        string? misplaced = null;
+        var location = isBenchmarks ? null : DropLocation.Parse(drop.BlobName, out misplaced);
+        var scope = isBenchmarks ? ImportBenchmarksUseCase.Scope : location?.Scope ?? DropLocation.LaScope;
         var now = clock.GetUtcNow();
 
         var existing = await drops.GetAsync(scope, copy.DropId, cancellationToken).ConfigureAwait(false);
@@ -96,9 +104,11 @@ public sealed partial class IngestDropUseCase(
         };
         await drops.SaveAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var result = location is null
-            ? new StoredRows(null, null, 0, 0, [], [], [], [], [], misplaced)
-            : await StoreRowsAsync(copy, location, cancellationToken).ConfigureAwait(false);
+        var result = isBenchmarks
+            ? await benchmarks.StoreRowsAsync(copy.Content, drop.BlobName, copy.DropId, cancellationToken).ConfigureAwait(false)
+            : location is null
+                ? new StoredRows(null, null, 0, 0, [], [], [], [], [], misplaced)
+                : await StoreRowsAsync(copy, location, cancellationToken).ConfigureAwait(false);
 
         var reason = result.Rejection ?? DropVerdict.Judge(result.RowsRead, result.RowsRejected, ingestOptions.Value.RejectThresholdPercent);
         var status = reason is null ? DropStatus.Processed : DropStatus.Rejected;
@@ -115,15 +125,15 @@ public sealed partial class IngestDropUseCase(
             schoolYears = [.. schoolYears.Union(previous.SchoolYears)];
         }
 
-        var folder = location?.Folder ?? DropLocation.LaFolder;
+        var folder = isBenchmarks ? ImportBenchmarksUseCase.Scope : location?.Folder ?? DropLocation.LaFolder;
         var report = new DropReport
         {
             DropId = copy.DropId,
             BlobName = drop.BlobName,
             Scope = scope,
             Status = status,
-            Kind = result.Kind?.ToString(),
-            Layout = result.Layout?.ToString(),
+            Kind = result.Kind,
+            Layout = result.Layout,
             Reason = reason,
             RowsRead = result.RowsRead,
             RowsAccepted = status == DropStatus.Processed ? result.RowsAccepted : 0,
@@ -131,6 +141,7 @@ public sealed partial class IngestDropUseCase(
             PersonalColumnsDropped = result.PersonalColumns,
             ColumnsIgnored = result.IgnoredColumns,
             Rejections = result.Rejections,
+            Benchmarks = result.Benchmarks,
             ProcessedAt = clock.GetUtcNow(),
         };
         var reportBlob = await WriteReportAsync(report, folder, cancellationToken).ConfigureAwait(false);
@@ -161,27 +172,17 @@ public sealed partial class IngestDropUseCase(
             await RequestMetricsAsync(status == DropStatus.Processed ? schoolYears : previous?.SchoolYears ?? [], cancellationToken).ConfigureAwait(false);
         }
 
+        if (isBenchmarks && status == DropStatus.Processed)
+        {
+            await benchmarks.RankAsync(result.Partitions.Union(previous?.Partitions ?? []), cancellationToken).ConfigureAwait(false);
+        }
+
         await SaveReceiptAsync(drop, copy, ToReceiptStatus(status), null, now, claimed, cancellationToken).ConfigureAwait(false);
         LogIngested(logger, copy.DropId, scope, status, report.Kind, report.RowsRead, report.RowsAccepted, report.RowsRejected);
         return new IngestOutcome(
             $"Drop {copy.DropId[..12]} ({scope}, {report.Kind ?? "unknown kind"}): {status}, {report.RowsAccepted} of {report.RowsRead} rows stored, {report.RowsRejected} rejected.",
             ToReceiptStatus(status),
             copy.DropId);
-    }
-
-    private sealed record StoredRows(
-        DropKind? Kind,
-        DropLayout? Layout,
-        int RowsRead,
-        int RowsRejected,
-        IReadOnlyList<RowError> Rejections,
-        IReadOnlyList<string> PersonalColumns,
-        IReadOnlyList<string> IgnoredColumns,
-        IReadOnlyList<string> Partitions,
-        IReadOnlyList<string> SchoolYears,
-        string? Rejection)
-    {
-        public int RowsAccepted => RowsRead - RowsRejected;
     }
 
     private async Task<StoredRows> StoreRowsAsync(DownloadedDrop copy, DropLocation location, CancellationToken cancellationToken)
@@ -218,14 +219,14 @@ public sealed partial class IngestDropUseCase(
             // The file broke part-way: treat it as unreadable; rows already written are removed by the caller.
             await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new StoredRows(read.Kind, read.Layout, read.RowsRead, read.RowsRead, rejections, read.PersonalColumns, read.IgnoredColumns, Partitions(writer), [], ex.Message);
+            return new StoredRows(read.Kind?.ToString(), read.Layout?.ToString(), read.RowsRead, read.RowsRead, rejections, read.PersonalColumns, read.IgnoredColumns, Partitions(writer), [], ex.Message);
         }
 
         await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         return new StoredRows(
-            read.Kind,
-            read.Layout,
+            read.Kind?.ToString(),
+            read.Layout?.ToString(),
             read.RowsRead,
             rejectedRows.Count,
             rejections,

@@ -10,8 +10,9 @@ namespace BackOnTrack.Functions.UseCases.Sweep;
 public sealed record SweepResult(int BlobsSeen, int Enqueued, int RawDeleted, int QuarantineDeleted);
 
 /// <summary>
-/// The safety net under Event Grid: enqueues a BlobCreated-shaped message for every blob version in <c>drops</c> that
-/// has no final receipt (events can be lost), and deletes raw uploads and quarantine copies past their retention.
+/// The safety net under Event Grid: enqueues a BlobCreated-shaped message for every blob version in <c>drops</c> and
+/// <c>benchmarks</c> that has no final receipt (events can be lost), and deletes raw uploads and quarantine copies past
+/// their retention.
 /// A raw file is deleted only once its current version has been handled.
 /// </summary>
 public sealed partial class SweepDropsUseCase(
@@ -21,8 +22,8 @@ public sealed partial class SweepDropsUseCase(
     TimeProvider clock,
     ILogger<SweepDropsUseCase> logger)
 {
-    /// <summary>The containers whose uploads are ingested (plans and benchmarks join when their import exists).</summary>
-    public static IReadOnlyList<string> IngestedContainers { get; } = [HubStorageNames.Containers.Drops];
+    /// <summary>The containers whose uploads are ingested (plans join when their import exists).</summary>
+    public static IReadOnlyList<string> IngestedContainers { get; } = [HubStorageNames.Containers.Drops, HubStorageNames.Containers.Benchmarks];
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {

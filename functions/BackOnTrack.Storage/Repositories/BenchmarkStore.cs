@@ -1,0 +1,104 @@
+using Azure;
+using BackOnTrack.Core.Benchmarks;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>Table Benchmarks beyond plain writes: the home LA's ranks, and what is stored for an area.</summary>
+public sealed class BenchmarkStore(TableServiceClient tables)
+{
+    private const string Table = HubStorageNames.Tables.Benchmarks;
+
+    // Another import may rewrite a row between this read and write; a few fresh reads settle it.
+    private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Recomputes the home LA's ranks in one partition (a year and period), phase by phase, among the LA rows there,
+    /// and writes them on the home LA's rows (removing ranks it no longer has). Rows whose ranks are unchanged are not
+    /// written. Returns how many rows were written.
+    /// </summary>
+    public async Task<int> RankHomeAsync(string partition, string homeAuthority, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RankOnceAsync(partition, homeAuthority, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < MaxAttempts)
+            {
+                // A home row changed or went between the read and the write: rank again from fresh rows.
+            }
+        }
+    }
+
+    /// <summary>Rows stored for an area (any spelling) at one level, across years, and how many of them carry a rank.</summary>
+    public async Task<(int Rows, int Ranked)> CountAsync(BenchmarkLevel level, string name, CancellationToken cancellationToken)
+    {
+        var prefix = BenchmarkKeys.LevelPrefix(level);
+        int rows = 0, ranked = 0;
+        // The property names are part of the format, not arguments: arguments become quoted literals.
+        var filter = TableFilter.Of($"RowKey ge {prefix} and RowKey lt {prefix + '\uffff'}");
+        await foreach (var row in tables.QueryAsync(Table, filter, [BenchmarkEntities.Name, BenchmarkEntities.PermExclRank, BenchmarkEntities.SuspRank], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (BenchmarkNames.Same(row.GetString(BenchmarkEntities.Name), name))
+            {
+                rows++;
+                ranked += row.ContainsKey(BenchmarkEntities.PermExclRank) || row.ContainsKey(BenchmarkEntities.SuspRank) ? 1 : 0;
+            }
+        }
+
+        return (rows, ranked);
+    }
+
+    private async Task<int> RankOnceAsync(string partition, string homeAuthority, CancellationToken cancellationToken)
+    {
+        var authorities = new List<TableEntity>();
+        var filter = TableFilter.PartitionAndRowKeyPrefix(partition, BenchmarkKeys.LevelPrefix(BenchmarkLevel.LA));
+        await foreach (var row in tables.QueryAsync(Table, filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            authorities.Add(row);
+        }
+
+        var written = 0;
+        foreach (var phase in authorities.GroupBy(r => r.GetString(BenchmarkEntities.Phase)))
+        {
+            // Latest first: where DfE spelt an LA two ways in two files, its most recently written row counts.
+            var rows = phase.OrderByDescending(r => r.Timestamp).ToList();
+            var ranks = BenchmarkRanks.ForHome(
+                rows.Select(r => new AuthorityRates(r.GetString(BenchmarkEntities.Name) ?? "", r.GetDouble(nameof(BenchmarkRate.PermExclRate)), r.GetDouble(nameof(BenchmarkRate.SuspRate)))),
+                homeAuthority);
+            foreach (var home in rows.Where(r => BenchmarkNames.Same(r.GetString(BenchmarkEntities.Name), homeAuthority)))
+            {
+                if (Apply(home, ranks))
+                {
+                    await tables.UpdateEntityAsync(Table, home, home.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    written++;
+                }
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Sets the rank properties; true when anything changed.</summary>
+    private static bool Apply(TableEntity row, HomeRanks ranks)
+    {
+        var changed = false;
+        void Set(string property, int? value)
+        {
+            if (row.GetInt32(property) != value)
+            {
+                row[property] = value;
+                changed = true;
+            }
+        }
+
+        Set(BenchmarkEntities.PermExclRank, ranks.PermExcl?.Rank);
+        Set(BenchmarkEntities.PermExclRankOf, ranks.PermExcl?.Of);
+        Set(BenchmarkEntities.SuspRank, ranks.Susp?.Rank);
+        Set(BenchmarkEntities.SuspRankOf, ranks.Susp?.Of);
+        return changed;
+    }
+}
