@@ -51,6 +51,10 @@ public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) :
             Assert.True(report.RootElement.GetProperty("storage").GetProperty("reachable").GetBoolean());
         }
 
+        using var metrics = await handler.Http.GetAsync(new Uri("api/metrics/LA/1999-00", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
+        Assert.Equal("application/problem+json", metrics.Content.Headers.ContentType?.MediaType);
+
         foreach (var function in InvokedFunctionNames())
         {
             Assert.True(SamplePayloads.TryGetValue(function, out var payload), $"No sample payload for {function}: add one.");

@@ -16,7 +16,7 @@ namespace BackOnTrack.Functions.Hosting;
 public static partial class FunctionsServiceCollectionExtensions
 {
     /// <summary>Every HTTP function; the contract tests compare this list with the function.json folders.</summary>
-    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route];
+    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route];
 
     /// <summary>Registers the functions, their use cases and the settings they read.</summary>
     public static IServiceCollection AddBackOnTrackFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +41,7 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<MetricFactsReader>();
         services.AddSingleton<MetricsStore>();
         services.AddSingleton<CohortOutcomeStore>();
+        services.AddSingleton<MetricsQuery>();
         services.AddSingleton<RecomputeMetricsUseCase>();
         services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
         return services;
@@ -60,6 +61,7 @@ public static partial class FunctionsServiceCollectionExtensions
         }
 
         app.MapGet("/api/" + Health.Route.Route, Health.HandleAsync);
+        app.MapGet("/api/" + MetricsApi.Route.Route, MetricsApi.HandleAsync);
         return app;
     }
 

@@ -52,6 +52,34 @@ public sealed class BenchmarkStore(TableServiceClient tables)
         return (rows, ranked);
     }
 
+    /// <summary>
+    /// The benchmarks to set beside the LA's figures for a year: England's rows, the region's and the home LA's (names
+    /// matched ignoring case and punctuation), every period and phase, each with its measures and (home LA) ranks.
+    /// </summary>
+    public async Task<IReadOnlyList<BenchmarkFigure>> ComparisonsAsync(string academicYear, string homeAuthority, string region, CancellationToken cancellationToken)
+    {
+        var figures = new List<BenchmarkFigure>();
+        var prefix = academicYear + "_";
+        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey ge {prefix} and PartitionKey lt {prefix + '\uffff'}"), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            var level = row.GetString("Level");
+            var name = row.GetString(BenchmarkEntities.Name);
+            var wanted = level == nameof(BenchmarkLevel.National)
+                         || (level == nameof(BenchmarkLevel.Region) && BenchmarkNames.Same(name, region))
+                         || (level == nameof(BenchmarkLevel.LA) && BenchmarkNames.Same(name, homeAuthority));
+            if (!wanted)
+            {
+                continue;
+            }
+
+            var measures = row.Where(p => p.Value is double or int).ToDictionary(p => p.Key, p => Convert.ToDouble(p.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            figures.Add(new BenchmarkFigure(row.GetString("Period") ?? "", level!, name ?? "", row.GetString(BenchmarkEntities.Phase) ?? "", measures));
+        }
+
+        return [.. figures.OrderBy(f => f.Period, StringComparer.Ordinal).ThenBy(f => f.Level, StringComparer.Ordinal).ThenBy(f => f.Phase, StringComparer.Ordinal)];
+    }
+
     private async Task<int> RankOnceAsync(string partition, string homeAuthority, CancellationToken cancellationToken)
     {
         var authorities = new List<TableEntity>();
@@ -101,4 +129,10 @@ public sealed class BenchmarkStore(TableServiceClient tables)
         Set(BenchmarkEntities.SuspRankOf, ranks.Susp?.Of);
         return changed;
     }
+}
+
+/// <summary>One benchmark row as the API and the run summary show it: where and when it is from, and its measures.</summary>
+public sealed record BenchmarkFigure(string Period, string Level, string Name, string Phase, IReadOnlyDictionary<string, double> Measures)
+{
+    public double? Measure(string name) => Measures.TryGetValue(name, out var value) ? value : null;
 }

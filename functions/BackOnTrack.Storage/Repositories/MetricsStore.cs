@@ -75,20 +75,26 @@ public sealed class MetricsStore(TableServiceClient tables)
     }
 
     /// <summary>A scope's rows for one year (the version row left out).</summary>
-    public async Task<IReadOnlyList<MetricRow>> ReadAsync(string scope, string academicYear, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MetricRow>> ReadAsync(string scope, string academicYear, CancellationToken cancellationToken) =>
+        (await ReadWithDataAsOfAsync(scope, academicYear, cancellationToken).ConfigureAwait(false)).Rows;
+
+    /// <summary>A scope's rows for one year and the latest data they were computed from.</summary>
+    public async Task<(IReadOnlyList<MetricRow> Rows, DateTimeOffset? DataAsOf)> ReadWithDataAsOfAsync(string scope, string academicYear, CancellationToken cancellationToken)
     {
         var prefix = academicYear + "_";
         var rows = new List<MetricRow>();
+        DateTimeOffset? dataAsOf = null;
         await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}"), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (!entity.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
             {
                 rows.Add(FromEntity(entity));
+                dataAsOf = Later(dataAsOf, entity.GetDateTimeOffset("DataAsOf"));
             }
         }
 
-        return rows;
+        return (rows, dataAsOf);
     }
 
     /// <summary>Every school's rows for one year, by school (the LA's own rows left out), and the latest DataAsOf among them.</summary>
@@ -112,14 +118,13 @@ public sealed class MetricsStore(TableServiceClient tables)
             }
 
             rows.Add(FromEntity(entity));
-            if (entity.GetDateTimeOffset("DataAsOf") is { } asOf && (dataAsOf is null || asOf > dataAsOf))
-            {
-                dataAsOf = asOf;
-            }
+            dataAsOf = Later(dataAsOf, entity.GetDateTimeOffset("DataAsOf"));
         }
 
         return (bySchool, dataAsOf);
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     internal static TableEntity ToEntity(string scope, string academicYear, MetricRow row, DateTimeOffset? dataAsOf)
     {

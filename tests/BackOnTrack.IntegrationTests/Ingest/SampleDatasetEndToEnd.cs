@@ -137,4 +137,42 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
 
         return bodies;
     }
+
+    [Fact]
+    public async Task TheMetricsApiAnswersTheLasFiguresBesideDfEsBenchmarks()
+    {
+        var run = await RunAsync();
+        await using var hub = await InProcessHub.StartAsync(azurite, AsOf);
+        await hub.UploadFixtureAsync("benchmarks-exclusions-2024-25.csv", "exc_nat_region_la_2024-25.csv", HubStorageNames.Containers.Benchmarks);
+        Assert.True((await hub.RunOnceAsync(withTimers: true)).AllSucceeded);
+
+        using var response = await hub.GetAsync("api/metrics/LA/2024-25");
+        using var answer = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var truth = run.Dataset.TruthFor(DropLocation.LaScope);
+        var all = answer.RootElement.GetProperty("figures").EnumerateArray()
+            .Single(f => f.GetProperty("period").GetString() == "YEAR" && f.GetProperty("breakdown").GetString() == "All").GetProperty("values");
+        Assert.Equal(truth.Suspensions, all.GetProperty("susp").GetInt32());
+        Assert.Equal(100.0 * truth.Suspensions / truth.Headcount, all.GetProperty("suspRate").GetDouble());
+        var benchmarks = answer.RootElement.GetProperty("benchmarks").EnumerateArray().ToList();
+        Assert.Contains(benchmarks, b => b.GetProperty("level").GetString() == "National" && b.GetProperty("phase").GetString() == "All");
+        Assert.Contains(benchmarks, b => b.GetProperty("level").GetString() == "Region");
+        var home = Assert.Single(benchmarks, b => b.GetProperty("level").GetString() == "LA" && b.GetProperty("period").GetString() == "YEAR" && b.GetProperty("phase").GetString() == "All");
+        Assert.Equal("Rotherham", home.GetProperty("name").GetString());
+        Assert.True(home.GetProperty("measures").TryGetProperty("PermExclRank", out _));
+    }
+
+    [Theory]
+    [InlineData("api/metrics/LA/last-year", 400)]
+    [InlineData("api/metrics/12345/2024-25", 400)]
+    [InlineData("api/metrics/LA/1999-00", 404)]
+    public async Task TheMetricsApiRefusesAMalformedRequestAndSaysWhenThereAreNoFigures(string path, int status)
+    {
+        await using var hub = await InProcessHub.StartAsync(azurite, AsOf);
+
+        using var response = await hub.GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+    }
 }

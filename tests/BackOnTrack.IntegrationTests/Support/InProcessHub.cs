@@ -73,6 +73,9 @@ public sealed class InProcessHub : IAsyncDisposable
         return host.RunOnceAsync(CancellationToken.None);
     }
 
+    /// <summary>Calls one of the handler's HTTP functions, e.g. <c>api/metrics/LA/2024-25</c>.</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(new Uri(path, UriKind.Relative));
+
     /// <summary>Uploads a fixture file to <c>{container}/{blobName}</c> (<c>drops</c> unless told).</summary>
     public async Task UploadFixtureAsync(string fixture, string blobName, string container = HubStorageNames.Containers.Drops) =>
         await Storage.Blobs.UploadAsync(container, blobName, await File.ReadAllBytesAsync(Fixtures.Path(fixture)));
