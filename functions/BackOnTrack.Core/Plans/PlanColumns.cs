@@ -28,10 +28,10 @@ internal sealed class PlanColumns
         [PlanColumn.Action] = ["Action", "Actions", "Action Description", "Activity", "Task"],
         [PlanColumn.Progress] = ["Progress updates", "Progress update", "Progress", "Status", "Progress Status", "RAG Status"],
         [PlanColumn.Target] = ["Target date", "Target dates", "Target", "Due date", "Due", "Deadline", "Timescale", "Timescales", "By when"],
-        [PlanColumn.Owner] = ["Owner", "Owners", "Owner(s)", "Lead", "Leads", "Lead Officer", "Responsible", "Responsible Officer"],
+        [PlanColumn.Owner] = ["Owner", "Owners", "Lead", "Leads", "Lead Officer", "Responsible", "Responsible Officer"],
         [PlanColumn.Role] = ["Role", "Role Name", "Owner Role", "Job Role"],
-        [PlanColumn.Upn] = ["UPN", "UPN (Email)", "Email", "E-mail", "Email Address", "Work Email", "User Principal Name", "Mail"],
-        [PlanColumn.ObjectId] = ["ObjectId", "Object Id", "Entra Object Id", "Azure AD Object Id", "AAD Object Id", "User Object Id"],
+        [PlanColumn.Upn] = ["UPN", "UPN (Email)", "Email", "Email Address", "Work Email", "User Principal Name", "Mail"],
+        [PlanColumn.ObjectId] = ["Object Id", "Entra Object Id", "Azure AD Object Id", "AAD Object Id", "User Object Id"],
     };
 
     private static readonly Dictionary<string, PlanColumn> ByHeading = Headings
