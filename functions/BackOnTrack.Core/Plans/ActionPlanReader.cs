@@ -234,7 +234,7 @@ public static partial class ActionPlanReader
     [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNumber();
 
-    [GeneratedRegex(@"^(?<status>not\s*(?:yet\s*)?started|in\s*-?\s*progress|completed?)\b(?<note>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(?<status>not[\s-]*(?:yet[\s-]*)?started|in[\s-]*progress|completed?)\b(?<note>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
     private static partial Regex LeadingStatus();
 
     private sealed record Heading(int Number, string Title);
