@@ -22,6 +22,9 @@ namespace BackOnTrack.Core.Plans;
 /// </remarks>
 public static partial class ActionPlanReader
 {
+    // What may stand between a status and its note: "In Progress – …", "Complete: …", a line break.
+    private static readonly char[] NoteLeaders = [' ', '\n', '-', '–', '—', ':', ';', ',', '.'];
+
     /// <summary>Reads a plan file's rows, resolving owner cells against the owners file's roles.</summary>
     public static PlanImport Read(IEnumerable<TabularRow> rows, OwnerResolver owners)
     {
@@ -204,8 +207,6 @@ public static partial class ActionPlanReader
         var note = CellText.Lines(match.Groups["note"].Value.TrimStart(NoteLeaders));
         return (status, note.Length == 0 ? null : note);
     }
-
-    private static readonly char[] NoteLeaders = [' ', '\n', '-', '–', '—', ':', ';', ',', '.'];
 
     private static Heading? HeadingOf(TabularRow row)
     {

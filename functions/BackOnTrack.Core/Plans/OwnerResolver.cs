@@ -14,26 +14,25 @@ public sealed class OwnerResolver
     private static readonly SearchValues<char> ListBreaks = SearchValues.Create(";/\\|\r\n");
 
     // Longest role first (in words, then characters), so "RMBC Head of Inclusion" wins over "Head of Inclusion".
-    private readonly List<(string Role, string[] Words)> _roles;
+    private readonly IReadOnlyList<(string Role, string[] Words)> _roles;
 
     /// <summary>Creates a resolver over the roles of the owners file, as written there.</summary>
     public OwnerResolver(IEnumerable<string> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        _roles = [];
+        var known = new List<(string Role, string[] Words)>();
         foreach (var role in roles)
         {
             var words = Words(role).Select(w => w.Text).ToArray();
-            if (words.Length > 0 && seen.Add(MatchingForm(role)))
+            if (words.Length > 0 && seen.Add(string.Join(' ', words)))
             {
-                _roles.Add((CellText.OneLine(role), words));
+                known.Add((CellText.OneLine(role), words));
             }
         }
 
-        _roles.Sort((a, b) => (b.Words.Length, b.Role.Length).CompareTo((a.Words.Length, a.Role.Length)) is var order and not 0
-            ? order
-            : string.CompareOrdinal(a.Role, b.Role));
+        _roles = known.OrderByDescending(r => r.Words.Length).ThenByDescending(r => r.Role.Length)
+            .ThenBy(r => r.Role, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The form in which role names are compared: their words, lower-cased, "&amp;" read as "and".</summary>

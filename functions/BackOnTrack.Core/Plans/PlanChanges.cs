@@ -17,7 +17,7 @@ namespace BackOnTrack.Core.Plans;
 /// </remarks>
 public static class PlanChanges
 {
-    private static readonly ActionField[] Fields = Enum.GetValues<ActionField>();
+    private static readonly ActionField[] AllFields = Enum.GetValues<ActionField>();
 
     /// <summary>The changes that bring the stored actions of one plan in line with a new import of it.</summary>
     /// <param name="stored">The plan's actions as stored, removed ones included; empty for a plan's first import.</param>
@@ -55,7 +55,7 @@ public static class PlanChanges
     private static ActionChange Add(PlanAction action)
     {
         var next = StoredAction.FirstImport(action);
-        var fields = Fields.Where(f => f != ActionField.RemovedFromPlan)
+        var fields = AllFields.Where(f => f != ActionField.RemovedFromPlan)
             .Select(f => new FieldChange(f, null, next.ValueOf(f)))
             .Where(c => c.To is not null)
             .ToList();
@@ -75,11 +75,11 @@ public static class PlanChanges
             remembered.Status != previous.Status ? remembered.Status : current.Status,
             !string.Equals(remembered.LastNote, previous.LastNote, StringComparison.Ordinal) ? remembered.LastNote : current.LastNote,
             RemovedFromPlan: false);
-        var fields = Changed(current.ValueOf, next.ValueOf, Fields);
+        var fields = Changed(current.ValueOf, next.ValueOf, AllFields);
 
         // A plan value that moved to what an owner had already set changes nothing shown, but the row must still
         // remember it, or the next import would compare against the old value.
-        var importedChanged = Changed(previous.ValueOf, remembered.ValueOf, Fields.Where(f => f != ActionField.RemovedFromPlan)).Count > 0;
+        var importedChanged = Changed(previous.ValueOf, remembered.ValueOf, AllFields.Where(f => f != ActionField.RemovedFromPlan)).Count > 0;
         return fields.Count == 0 && !importedChanged ? null : new ActionChange(action.ActionKey, ActionChangeKind.Updated, next, fields);
     }
 

@@ -227,7 +227,7 @@ public static partial class TargetDates
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"^\s*(?:-|–|—|to|until|till|through|thru)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:-|–|—|(?:up\s+)?to|until|till|through|thru)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeJoin();
 
     [GeneratedRegex(@"^\s*(?:&|\+|and|,|/|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -48,6 +48,7 @@ public class TargetDateParsing
     [InlineData("September 2019 — September 2021")]
     [InlineData("September 2019 to September 2021")]
     [InlineData("from September 2019 until September 2021")]
+    [InlineData("September 2019 up to September 2021")]
     [InlineData("Sept 2019 – Sep 2021")]
     [InlineData("Sep-19 – Sep-21")]
     public void A_range_may_be_joined_by_any_dash_or_word_and_months_may_be_abbreviated(string text)
