@@ -103,10 +103,29 @@ public static class HubCommandLine
         await Console.Out.WriteLineAsync(LocalRunSummary.Format(report, clock.GetUtcNow())).ConfigureAwait(false);
         var drops = await new DataDropStore(storage.Tables).ListProcessedSinceAsync(runStarted, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(LocalRunSummary.FormatDrops(drops)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(await LaPictureAsync(app.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var health = await handler.GetStringAsync(new Uri("api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync("Health: " + JsonSerializer.Serialize(JsonDocument.Parse(health).RootElement, IndentedJson)).ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return report.ExitCode;
+    }
+
+    /// <summary>The LA's exclusions table for every year with LA figures, beside DfE's where loaded.</summary>
+    private static async Task<string> LaPictureAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var metrics = services.GetRequiredService<MetricsStore>();
+        var benchmarks = services.GetRequiredService<BenchmarkStore>();
+        var hub = services.GetRequiredService<IOptions<HubOptions>>().Value;
+        var years = new List<LaExclusionsTable.Year>();
+        foreach (var year in await metrics.YearsAsync(Core.Drops.DropLocation.LaScope, cancellationToken).ConfigureAwait(false))
+        {
+            years.Add(new LaExclusionsTable.Year(
+                year,
+                await metrics.ReadAsync(Core.Drops.DropLocation.LaScope, year, cancellationToken).ConfigureAwait(false),
+                await benchmarks.ComparisonsAsync(year, hub.LocalAuthority, hub.Region, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return LaExclusionsTable.Format(years);
     }
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

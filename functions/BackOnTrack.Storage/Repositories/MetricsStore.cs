@@ -74,6 +74,21 @@ public sealed class MetricsStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>The academic years a scope has figures for (from its version rows).</summary>
+    public async Task<IReadOnlyList<string>> YearsAsync(string scope, CancellationToken cancellationToken)
+    {
+        var years = new List<string>();
+        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
+            {
+                years.Add(row.RowKey[..^VersionSuffix.Length]);
+            }
+        }
+
+        return years;
+    }
+
     /// <summary>A scope's rows for one year (the version row left out).</summary>
     public async Task<IReadOnlyList<MetricRow>> ReadAsync(string scope, string academicYear, CancellationToken cancellationToken) =>
         (await ReadWithDataAsOfAsync(scope, academicYear, cancellationToken).ConfigureAwait(false)).Rows;

@@ -20,8 +20,8 @@ public sealed class IngestDropSurvivesAKilledHandler(AzuriteFixture azurite)
     private const int Pupils = 400;
     private const int DaysEach = 40;
     private readonly StorageAccount _storage = azurite.Account;
-    private readonly string _interrupted = "372" + Random.Shared.Next(1000, 4999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    private readonly string _undisturbed = "372" + Random.Shared.Next(5000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _interrupted = AzuriteFixture.UniqueSchool();
+    private readonly string _undisturbed = AzuriteFixture.UniqueSchool();
 
     [Fact]
     public async Task AKilledHandlerAndARedeliveredMessageGiveTheSameTablesAsAnUndisturbedRun()

@@ -11,7 +11,7 @@ namespace BackOnTrack.IntegrationTests.Ingest;
 public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateOnly AsOf = new(2025, 9, 1);
-    private readonly string _school = "372" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _school = AzuriteFixture.UniqueSchool();
     private InProcessHub _hub = null!;
 
     private StorageAccount Storage => _hub.Storage;

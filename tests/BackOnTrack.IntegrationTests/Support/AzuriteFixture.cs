@@ -23,6 +23,14 @@ public sealed class AzuriteFixture : IDisposable
     public StorageConnection Connection { get; }
     public StorageAccount Account { get; }
 
+    private static int _lastSchool = Random.Shared.Next(0, 5000);
+
+    /// <summary>
+    /// A school (LAESTAB) no other test in this run uses, so tests sharing the hub's fixed tables stay apart. LA code 375
+    /// is kept for these; the sample dataset uses 372.
+    /// </summary>
+    public static string UniqueSchool() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"375{Interlocked.Increment(ref _lastSchool) % 10000:D4}");
+
     /// <summary>A name no other test uses: lowercase letters and digits, valid for containers, queues and tables.</summary>
     public static string UniqueName(string stem) => stem + Guid.NewGuid().ToString("N")[..12];
 
