@@ -49,4 +49,44 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
         Assert.Equal(Schools * 100, la.Headcount);
         Assert.True(hub.Logs.Lines.Any(l => l.Contains("computing again", StringComparison.Ordinal)), "No recompute ever lost a race: the test did not exercise concurrency.");
     }
+
+    [Fact]
+    public async Task ARecomputeAsksTrackerSyncForTheFiguresItChangedAndARepeatAsksForNothing()
+    {
+        var year = AcademicYear.StartingIn(2100 + Random.Shared.Next(0, 60));
+        await using var hub = await InProcessHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
+        var school = Laestab.Parse(AzuriteFixture.UniqueSchool());
+        await hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Primary", ["Headcount"] = 90 });
+        var recompute = hub.Services.GetRequiredService<RecomputeMetricsUseCase>();
+
+        var first = await recompute.RecomputeAsync(school.Value, year, CancellationToken.None);
+        var second = await recompute.RecomputeAsync(school.Value, year, CancellationToken.None);
+
+        Assert.Equal([school.Value, DropLocation.LaScope], first.ScopesChanged);
+        Assert.Empty(second.ScopesChanged);
+        var requests = await TrackerSyncRequestsForAsync(hub.Storage, year);
+        string[] expected = [$$"""{"figures":"{{school.Value}}","academicYear":"{{year}}"}""", $$"""{"figures":"LA","academicYear":"{{year}}"}"""];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), requests.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every tracker-sync message about a year, read off the whole queue (nothing consumes it in these tests).</summary>
+    private static async Task<List<string>> TrackerSyncRequestsForAsync(StorageAccount storage, AcademicYear year)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var batch = await storage.Queues.ReceiveMessagesAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30));
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var message in batch)
+            {
+                seen[message.MessageId] = message.Body;
+            }
+        }
+
+        return [.. seen.Values.Where(body => body.Contains($"\"{year}\"", StringComparison.Ordinal))];
+    }
 }
