@@ -34,6 +34,8 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<DropRowRemover>();
         services.AddSingleton<BenchmarkStore>();
         services.AddSingleton<ImportBenchmarksUseCase>();
+        services.AddSingleton<IDropImport>(sp => sp.GetRequiredService<ImportBenchmarksUseCase>());
+        services.AddSingleton<IDropImport, SchoolDataImport>();
         services.AddSingleton<IngestDropUseCase>();
         services.AddSingleton<SweepDropsUseCase>();
         services.AddSingleton<IInvokedFunction, IngestDrop>();

@@ -14,12 +14,12 @@ namespace BackOnTrack.Functions.UseCases.Benchmarks;
 /// report and quarantine: reads a DfE statistics file, writes its rows to table Benchmarks, and ranks the home LA in
 /// every year and period an import changed.
 /// </summary>
-public sealed partial class ImportBenchmarksUseCase(
+internal sealed partial class ImportBenchmarksUseCase(
     StorageAccount account,
     BenchmarkStore store,
     IOptions<HubOptions> hubOptions,
     IOptions<IngestOptions> ingestOptions,
-    ILogger<ImportBenchmarksUseCase> logger)
+    ILogger<ImportBenchmarksUseCase> logger) : IDropImport
 {
     /// <summary>The DataDrops partition of DfE statistics files, and their reports and quarantine folder (DESIGN §3).</summary>
     public const string Scope = "benchmarks";
@@ -33,10 +33,15 @@ public sealed partial class ImportBenchmarksUseCase(
     /// Reads the file whole and judges it before writing anything, so a rejected file changes no row (DfE files are a
     /// few thousand aggregate rows). Skipped rows (other school types) count as neither accepted nor rejected.
     /// </summary>
-    internal async Task<StoredRows> StoreRowsAsync(Stream content, string blobName, string dropId, CancellationToken cancellationToken)
+    public string Container => HubStorageNames.Containers.Benchmarks;
+
+    /// <summary>DfE statistics belong to no school: one partition and reports folder for them all, whatever their path.</summary>
+    public DropPlace Place(string blobName) => new(Scope, Scope, blobName);
+
+    public async Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, CancellationToken cancellationToken)
     {
         content.Position = 0;
-        var file = BenchmarkReader.Read(content, blobName);
+        var file = BenchmarkReader.Read(content, place.FileName);
         if (!file.IsReadable)
         {
             return new StoredRows(null, null, 0, 0, [], [], [], [], [], file.Rejection);
@@ -68,8 +73,12 @@ public sealed partial class ImportBenchmarksUseCase(
         };
     }
 
+    /// <summary>Ranks the home LA again in every year and period the drop, or the version it replaced, touched.</summary>
+    public Task AfterStoredAsync(StoredRows stored, DataDrop? replaced, CancellationToken cancellationToken) =>
+        RankAsync(stored.Partitions.Union(replaced?.Partitions ?? []), cancellationToken);
+
     /// <summary>Ranks the home LA again in each Benchmarks partition (<c>Benchmarks|{yyyy-yy}_{period}</c>) given.</summary>
-    internal async Task RankAsync(IEnumerable<string> tablePartitions, CancellationToken cancellationToken)
+    private async Task RankAsync(IEnumerable<string> tablePartitions, CancellationToken cancellationToken)
     {
         var home = hubOptions.Value.LocalAuthority;
         foreach (var partition in tablePartitions.Where(p => p.StartsWith(TablePrefix, StringComparison.Ordinal)).Select(p => p[TablePrefix.Length..]).Distinct())

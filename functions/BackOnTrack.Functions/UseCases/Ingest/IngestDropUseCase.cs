@@ -2,17 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Azure;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Core.Ingest;
-using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Functions.Configuration;
-using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Functions.UseCases.Ingest;
@@ -22,23 +16,23 @@ public sealed record IngestOutcome(string Summary, ReceiptStatus? Status, string
 
 /// <summary>
 /// Ingests one uploaded file: reads its current version once into a temporary file (hashing it for the drop id),
-/// claims it with a receipt, reads and validates it row by row, writes accepted rows in transactions per partition,
-/// writes the report, removes what an earlier version of the same file said, and asks for the metrics it touched.
-/// Every step is safe to repeat, so a delivery that dies part-way is finished by the next. Files in <c>drops</c> are
-/// data drops; files in <c>benchmarks</c> are DfE statistics, whose rows <see cref="ImportBenchmarksUseCase"/> reads
-/// and writes (and then ranks the home LA) within the same receipts, registry, reports and quarantine.
+/// claims it with a receipt, has the container's import (<see cref="IDropImport"/>: school data drops, DfE statistics)
+/// read and store its rows, writes the report, removes what an earlier version of the same file said, and lets the
+/// import follow up (metrics requests, ranks). Every step is safe to repeat, so a delivery that dies part-way is
+/// finished by the next.
 /// </summary>
-public sealed partial class IngestDropUseCase(
+internal sealed partial class IngestDropUseCase(
     StorageAccount account,
     BlobReceiptStore receipts,
     DataDropStore drops,
     DropRowRemover remover,
-    ImportBenchmarksUseCase benchmarks,
-    IOptions<HubOptions> hubOptions,
+    IEnumerable<IDropImport> imports,
     IOptions<IngestOptions> ingestOptions,
     TimeProvider clock,
     ILogger<IngestDropUseCase> logger)
 {
+    private readonly Dictionary<string, IDropImport> _imports = imports.ToDictionary(i => i.Container, StringComparer.Ordinal);
+
     /// <summary>How reports are written as JSON (camelCase, enums as names), and read back.</summary>
     internal static JsonSerializerOptions ReportJson { get; } = new()
     {
@@ -51,8 +45,7 @@ public sealed partial class IngestDropUseCase(
 
     public async Task<IngestOutcome> IngestAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
     {
-        var isBenchmarks = drop.Container == HubStorageNames.Containers.Benchmarks;
-        if (drop.Container != HubStorageNames.Containers.Drops && !isBenchmarks)
+        if (!_imports.TryGetValue(drop.Container, out var import))
         {
             LogNotIngested(logger, drop.Container);
             return new IngestOutcome($"Container {drop.Container} is not ingested by this version of the hub.", null, null);
@@ -72,10 +65,8 @@ public sealed partial class IngestDropUseCase(
         }
 
         await using var copy = await DownloadAsync(drop, cancellationToken).ConfigureAwait(false);
-        // DfE statistics belong to no school: one partition and reports folder for them all, whatever their path.
-        string? misplaced = null;
-        var location = isBenchmarks ? null : DropLocation.Parse(drop.BlobName, out misplaced);
-        var scope = isBenchmarks ? ImportBenchmarksUseCase.Scope : location?.Scope ?? DropLocation.LaScope;
+        var place = import.Place(drop.BlobName);
+        var scope = place.Scope;
         var now = clock.GetUtcNow();
 
         var existing = await drops.GetAsync(scope, copy.DropId, cancellationToken).ConfigureAwait(false);
@@ -104,11 +95,7 @@ public sealed partial class IngestDropUseCase(
         };
         await drops.SaveAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var result = isBenchmarks
-            ? await benchmarks.StoreRowsAsync(copy.Content, drop.BlobName, copy.DropId, cancellationToken).ConfigureAwait(false)
-            : location is null
-                ? new StoredRows(null, null, 0, 0, [], [], [], [], [], misplaced)
-                : await StoreRowsAsync(copy, location, cancellationToken).ConfigureAwait(false);
+        var result = await import.StoreRowsAsync(copy.Content, place, copy.DropId, cancellationToken).ConfigureAwait(false);
 
         var reason = result.Rejection ?? DropVerdict.Judge(result.RowsRead, result.RowsRejected, ingestOptions.Value.RejectThresholdPercent);
         var status = reason is null ? DropStatus.Processed : DropStatus.Rejected;
@@ -117,15 +104,14 @@ public sealed partial class IngestDropUseCase(
             await remover.RemoveAsync(copy.DropId, result.Partitions, cancellationToken).ConfigureAwait(false);
         }
 
-        var schoolYears = result.SchoolYears;
-        if (status == DropStatus.Processed && previous is { Status: DropStatus.Processed })
+        var replaced = status == DropStatus.Processed && previous is { Status: DropStatus.Processed } ? previous : null;
+        if (replaced is not null)
         {
-            await remover.RemoveAsync(previous.DropId, previous.Partitions, cancellationToken).ConfigureAwait(false);
-            await drops.SaveAsync(previous with { Status = DropStatus.Superseded }, cancellationToken).ConfigureAwait(false);
-            schoolYears = [.. schoolYears.Union(previous.SchoolYears)];
+            await remover.RemoveAsync(replaced.DropId, replaced.Partitions, cancellationToken).ConfigureAwait(false);
+            await drops.SaveAsync(replaced with { Status = DropStatus.Superseded }, cancellationToken).ConfigureAwait(false);
         }
 
-        var folder = isBenchmarks ? ImportBenchmarksUseCase.Scope : location?.Folder ?? DropLocation.LaFolder;
+        var folder = place.Folder;
         var report = new DropReport
         {
             DropId = copy.DropId,
@@ -167,14 +153,9 @@ public sealed partial class IngestDropUseCase(
             },
             cancellationToken).ConfigureAwait(false);
 
-        if (status == DropStatus.Processed || previous is not null)
+        if (status == DropStatus.Processed)
         {
-            await RequestMetricsAsync(status == DropStatus.Processed ? schoolYears : previous?.SchoolYears ?? [], cancellationToken).ConfigureAwait(false);
-        }
-
-        if (isBenchmarks && status == DropStatus.Processed)
-        {
-            await benchmarks.RankAsync(result.Partitions.Union(previous?.Partitions ?? []), cancellationToken).ConfigureAwait(false);
+            await import.AfterStoredAsync(result, replaced, cancellationToken).ConfigureAwait(false);
         }
 
         await SaveReceiptAsync(drop, copy, ToReceiptStatus(status), null, now, claimed, cancellationToken).ConfigureAwait(false);
@@ -183,103 +164,6 @@ public sealed partial class IngestDropUseCase(
             $"Drop {copy.DropId[..12]} ({scope}, {report.Kind ?? "unknown kind"}): {status}, {report.RowsAccepted} of {report.RowsRead} rows stored, {report.RowsRejected} rejected.",
             ToReceiptStatus(status),
             copy.DropId);
-    }
-
-    private async Task<StoredRows> StoreRowsAsync(DownloadedDrop copy, DropLocation location, CancellationToken cancellationToken)
-    {
-        var context = new DropContext(clock.GetUtcNow(), location.School, hubOptions.Value.PseudonymisationKeyBytes());
-        copy.Content.Position = 0;
-        using var read = DropReader.Read(copy.Content, location.FileName, context);
-        if (!read.IsReadable)
-        {
-            return new StoredRows(null, null, 0, 0, [], read.PersonalColumns, read.IgnoredColumns, [], [], read.Rejection);
-        }
-
-        await using var writer = new PartitionedTableWriter(account.Tables);
-        var marks = new AttendanceMarkWriter(writer, copy.DropId);
-        var rejections = new List<RowError>();
-        var rejectedRows = new HashSet<int>();
-        var schoolYears = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var outcome in read.Outcomes)
-            {
-                if (!outcome.IsAccepted)
-                {
-                    rejectedRows.Add(outcome.RowNumber);
-                    rejections.AddRange(outcome.Errors);
-                    continue;
-                }
-
-                await WriteAsync(outcome.Record!, copy.DropId, writer, marks, schoolYears, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Core.Tabular.UnreadableFileException ex)
-        {
-            // The file broke part-way: treat it as unreadable; rows already written are removed by the caller.
-            await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new StoredRows(read.Kind?.ToString(), read.Layout?.ToString(), read.RowsRead, read.RowsRead, rejections, read.PersonalColumns, read.IgnoredColumns, Partitions(writer), [], ex.Message);
-        }
-
-        await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return new StoredRows(
-            read.Kind?.ToString(),
-            read.Layout?.ToString(),
-            read.RowsRead,
-            rejectedRows.Count,
-            rejections,
-            read.PersonalColumns,
-            read.IgnoredColumns,
-            Partitions(writer),
-            [.. schoolYears.Order(StringComparer.Ordinal)],
-            null);
-    }
-
-    private static List<string> Partitions(PartitionedTableWriter writer) =>
-        [.. writer.Touched.Select(t => $"{t.Table}|{t.Partition}").Order(StringComparer.Ordinal)];
-
-    private static async Task WriteAsync(
-        DropRecord record, string dropId, PartitionedTableWriter writer, AttendanceMarkWriter marks, HashSet<string> schoolYears, CancellationToken cancellationToken)
-    {
-        switch (record)
-        {
-            case AttendanceMarkRecord mark:
-                await marks.AddAsync(mark, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(mark.Laestab.Value, AcademicYear.FromDate(mark.Date)));
-                break;
-            case ExclusionRecord exclusion:
-                await writer.UpsertAsync(HubStorageNames.Tables.Exclusions, IngestEntities.Exclusion(exclusion, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(exclusion.Laestab.Value, exclusion.AcademicYear));
-                break;
-            case AttendanceSummaryRecord summary:
-                await writer.UpsertAsync(HubStorageNames.Tables.Attendance, IngestEntities.AttendanceSummary(summary, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(summary.Laestab.Value, summary.AcademicYear));
-                break;
-            case SchoolRecord school:
-                await writer.UpsertAsync(HubStorageNames.Tables.Schools, IngestEntities.School(school, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(DropLocation.LaScope, school.AcademicYear));
-                break;
-            case CohortMemberRecord member:
-                await writer.UpsertAsync(HubStorageNames.Tables.Cohorts, IngestEntities.CohortMember(member, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(member.Laestab.Value, AcademicYear.FromDate(member.StartDate)));
-                break;
-            default:
-                throw new InvalidOperationException($"No table for {record.GetType().Name}.");
-        }
-    }
-
-    private static string SchoolYear(string scope, AcademicYear year) => $"{scope}|{year}";
-
-    private async Task RequestMetricsAsync(IEnumerable<string> schoolYears, CancellationToken cancellationToken)
-    {
-        foreach (var schoolYear in schoolYears)
-        {
-            var bar = schoolYear.IndexOf('|', StringComparison.Ordinal);
-            var message = JsonSerializer.Serialize(new { scope = schoolYear[..bar], academicYear = schoolYear[(bar + 1)..] });
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.MetricsRequests, message, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private async Task<string> WriteReportAsync(DropReport report, string folder, CancellationToken cancellationToken)
