@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Functions.Invocations;
 
@@ -112,26 +112,8 @@ public sealed class InvocationRequest
 
     private static string? TryDecodeBase64Json(string text)
     {
-        if (text.Length == 0 || text.Length % 4 != 0)
-        {
-            return null;
-        }
-
-        var bytes = new byte[text.Length * 3 / 4];
-        if (!Convert.TryFromBase64String(text, bytes, out var written))
-        {
-            return null;
-        }
-
-        try
-        {
-            var decoded = new UTF8Encoding(false, true).GetString(bytes, 0, written).Trim();
-            return decoded.StartsWith('{') || decoded.StartsWith('[') || decoded.StartsWith('"') ? UnwrapMessageText(decoded) : null;
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        var decoded = Base64Text.TryDecode(text)?.Trim();
+        return decoded is not null && (decoded.StartsWith('{') || decoded.StartsWith('[') || decoded.StartsWith('"')) ? UnwrapMessageText(decoded) : null;
     }
 
     private static JsonElement? Property(JsonElement element, string name)

@@ -1,4 +1,4 @@
-using System.Text;
+using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Storage.Queues;
 
@@ -16,30 +16,7 @@ public sealed record QueueMessage(
     /// The message body: base64 text decoded as UTF-8 (how the hub and the Functions host write messages), or the text
     /// itself when it is not base64 (a message someone wrote as plain JSON).
     /// </summary>
-    public string Body => TryDecodeBase64(MessageText) ?? MessageText;
-
-    internal static string? TryDecodeBase64(string text)
-    {
-        if (text.Length == 0 || text.Length % 4 != 0)
-        {
-            return null;
-        }
-
-        var bytes = new byte[text.Length * 3 / 4];
-        if (!Convert.TryFromBase64String(text, bytes, out var written))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
+    public string Body => Base64Text.TryDecode(MessageText) ?? MessageText;
 }
 
 /// <summary>A message's new pop receipt and visibility after an update.</summary>
