@@ -58,7 +58,7 @@ public static class LaExclusionsTable
         string Rank(string rank, string of) =>
             home?.Measure(rank) is { } r && home.Measure(of) is { } n ? string.Create(CultureInfo.InvariantCulture, $"{r:0} of {n:0}") : "n/a";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{"",-9} beside DfE (all phases): permanent exclusion rate England {Rate(national, "PermExclRate")}, {region?.Name ?? "region"} {Rate(region, "PermExclRate")}, {home?.Name ?? "LA"} as DfE published {Rate(home, "PermExclRate")}, rank {Rank("PermExclRank", "PermExclRankOf")}; ") +
+            $"{"",-9} beside DfE (all phases): permanent exclusion rate England {Rate(national, "PermExclRate")}, {region?.Name ?? "region"} {Rate(region, "PermExclRate")}, {home?.Name ?? "LA"} in DfE's figures {Rate(home, "PermExclRate")}, rank {Rank("PermExclRank", "PermExclRankOf")}; ") +
             string.Create(CultureInfo.InvariantCulture,
                 $"suspension rate England {Rate(national, "SuspRate")}, region {Rate(region, "SuspRate")}, LA {Rate(home, "SuspRate")}, rank {Rank("SuspRank", "SuspRankOf")}.");
     }
