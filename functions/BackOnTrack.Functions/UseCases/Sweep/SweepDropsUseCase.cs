@@ -1,5 +1,6 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
@@ -10,27 +11,24 @@ namespace BackOnTrack.Functions.UseCases.Sweep;
 public sealed record SweepResult(int BlobsSeen, int Enqueued, int RawDeleted, int QuarantineDeleted);
 
 /// <summary>
-/// The safety net under Event Grid: enqueues a BlobCreated-shaped message for every blob version in <c>drops</c> and
-/// <c>benchmarks</c> that has no final receipt (events can be lost), and deletes raw uploads and quarantine copies past
-/// their retention.
-/// A raw file is deleted only once its current version has been handled.
+/// The safety net under Event Grid: enqueues a BlobCreated-shaped message for every blob version in a container some
+/// import reads (<see cref="IDropImport"/>) that has no final receipt (events can be lost), and deletes raw uploads and
+/// quarantine copies past their retention. A raw file is deleted only once its current version has been handled.
 /// </summary>
-public sealed partial class SweepDropsUseCase(
+internal sealed partial class SweepDropsUseCase(
     StorageAccount account,
     BlobReceiptStore receipts,
+    IEnumerable<IDropImport> imports,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<SweepDropsUseCase> logger)
 {
-    /// <summary>The containers whose uploads are ingested (plans join when their import exists).</summary>
-    public static IReadOnlyList<string> IngestedContainers { get; } = [HubStorageNames.Containers.Drops, HubStorageNames.Containers.Benchmarks];
-
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var rawCutoff = now.AddDays(-options.Value.RawRetentionDays);
         int seen = 0, enqueued = 0, rawDeleted = 0;
-        foreach (var container in IngestedContainers)
+        foreach (var container in imports.Select(i => i.Container).Order(StringComparer.Ordinal))
         {
             var handled = await receipts.ListAsync(container, cancellationToken).ConfigureAwait(false);
             await foreach (var blob in account.Blobs.ListBlobsAsync(container, cancellationToken: cancellationToken).ConfigureAwait(false))
