@@ -34,6 +34,9 @@ public sealed record DropReport
 
     public IReadOnlyList<RowError> Rejections { get; init; } = [];
 
+    /// <summary>Things worth knowing that rejected no row: an action plan's repeated ids and owners that match no role.</summary>
+    public IReadOnlyList<RowError> Findings { get; init; } = [];
+
     /// <summary>For a DfE statistics file: rows skipped, rows with suppressed figures, and conformance findings.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BenchmarkSummary? Benchmarks { get; init; }

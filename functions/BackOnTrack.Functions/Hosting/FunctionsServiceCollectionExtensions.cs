@@ -6,6 +6,7 @@ using BackOnTrack.Functions.UseCases;
 using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Functions.UseCases.Metrics;
+using BackOnTrack.Functions.UseCases.Plans;
 using BackOnTrack.Functions.UseCases.Sweep;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
@@ -36,6 +37,8 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<ImportBenchmarksUseCase>();
         services.AddSingleton<IDropImport>(sp => sp.GetRequiredService<ImportBenchmarksUseCase>());
         services.AddSingleton<IDropImport, SchoolDataImport>();
+        services.AddSingleton<ActionPlanStore>();
+        services.AddSingleton<IDropImport, ImportPlanUseCase>();
         services.AddSingleton<IngestDropUseCase>();
         services.AddSingleton<SweepDropsUseCase>();
         services.AddSingleton<IInvokedFunction, IngestDrop>();

@@ -38,7 +38,7 @@ internal sealed partial class ImportBenchmarksUseCase(
     /// <summary>DfE statistics belong to no school: one partition and reports folder for them all, whatever their path.</summary>
     public DropPlace Place(string blobName) => new(Scope, Scope, blobName);
 
-    public async Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, CancellationToken cancellationToken)
+    public async Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         content.Position = 0;
         var file = BenchmarkReader.Read(content, place.FileName);

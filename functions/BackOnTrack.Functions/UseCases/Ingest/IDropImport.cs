@@ -20,7 +20,8 @@ internal interface IDropImport
     DropPlace Place(string blobName);
 
     /// <summary>Reads and stores the drop's rows; a rejection in the result means the file is refused whole.</summary>
-    Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, CancellationToken cancellationToken);
+    /// <param name="receivedAt">When this version was uploaded: the same on every delivery, unlike the clock.</param>
+    Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
     /// <summary>Runs after a drop was stored, with the earlier version of the same file when it replaced one.</summary>
     Task AfterStoredAsync(StoredRows stored, DataDrop? replaced, CancellationToken cancellationToken);

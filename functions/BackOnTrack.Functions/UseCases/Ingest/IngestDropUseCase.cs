@@ -95,7 +95,7 @@ internal sealed partial class IngestDropUseCase(
         };
         await drops.SaveAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var result = await import.StoreRowsAsync(copy.Content, place, copy.DropId, cancellationToken).ConfigureAwait(false);
+        var result = await import.StoreRowsAsync(copy.Content, place, copy.DropId, current.LastModified, cancellationToken).ConfigureAwait(false);
 
         var reason = result.Rejection ?? DropVerdict.Judge(result.RowsRead, result.RowsRejected, ingestOptions.Value.RejectThresholdPercent);
         var status = reason is null ? DropStatus.Processed : DropStatus.Rejected;
@@ -128,6 +128,7 @@ internal sealed partial class IngestDropUseCase(
             ColumnsIgnored = result.IgnoredColumns,
             Rejections = result.Rejections,
             Benchmarks = result.Benchmarks,
+            Findings = result.Findings,
             ProcessedAt = clock.GetUtcNow(),
         };
         var reportBlob = await WriteReportAsync(report, folder, cancellationToken).ConfigureAwait(false);

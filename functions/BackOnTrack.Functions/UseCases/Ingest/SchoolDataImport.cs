@@ -28,7 +28,7 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
             : new DropPlace(location.Scope, location.Folder, location.FileName, location.School);
     }
 
-    public async Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, CancellationToken cancellationToken)
+    public async Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         if (place.Misplaced is { } misplaced)
         {

@@ -19,6 +19,12 @@ internal sealed record StoredRows(
     /// <summary>Rows read but outside what the hub keeps (DfE rows of other school types): neither stored nor rejected.</summary>
     public int RowsSkipped { get; init; }
 
+    /// <summary>Things the report should say that rejected no row (an action plan's repeated ids, unresolved owners).</summary>
+    public IReadOnlyList<RowError> Findings { get; init; } = [];
+
+    /// <summary>The plan an action plan file updated, for the tracker-sync request.</summary>
+    public string? PlanId { get; init; }
+
     /// <summary>A DfE statistics file's suppression and conformance counts, for its report.</summary>
     public BenchmarkSummary? Benchmarks { get; init; }
 

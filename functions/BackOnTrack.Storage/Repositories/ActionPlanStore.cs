@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Plans;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>
+/// Tables Owners (PartitionKey <c>role</c>, RowKey the role through the key encoder), Actions (PartitionKey the plan id,
+/// RowKey the action key, both through the key encoder) and ActionEvents (PartitionKey <c>{planId}_{actionKey}</c>,
+/// RowKey <c>{inverted ticks}_{Field}</c>). Besides DESIGN §3's properties an action keeps the plan's own last Status and
+/// LastNote (ImportedStatus, ImportedLastNote) and RowNumber, so a re-import can tell an owner's edit from the plan's.
+/// </summary>
+public sealed class ActionPlanStore(TableServiceClient tables)
+{
+    private const string OwnersPartition = "role";
+
+    /// <summary>Replaces the owners directory: every role in the file, no other.</summary>
+    public async Task ReplaceOwnersAsync(IReadOnlyList<Owner> owners, CancellationToken cancellationToken)
+    {
+        var actions = owners.Select(o => TableTransactionAction.UpsertReplace(new TableEntity(OwnersPartition, TableKey.Encode(o.Role))
+        {
+            ["Role"] = o.Role,
+            ["Upn"] = o.Upn,
+            ["ObjectId"] = o.ObjectId?.ToString(),
+        })).ToList();
+        var keep = actions.Select(a => a.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        await foreach (var existing in tables.QueryAsync(HubStorageNames.Tables.Owners, TableFilter.Of($"PartitionKey eq {OwnersPartition}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!keep.Contains(existing.RowKey))
+            {
+                actions.Add(TableTransactionAction.Delete(OwnersPartition, existing.RowKey));
+            }
+        }
+
+        foreach (var chunk in actions.Chunk(TableServiceClient.MaxTransactionOperations))
+        {
+            await tables.SubmitTransactionAsync(HubStorageNames.Tables.Owners, chunk, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<Owner>> ReadOwnersAsync(CancellationToken cancellationToken)
+    {
+        var owners = new List<Owner>();
+        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Owners, TableFilter.Of($"PartitionKey eq {OwnersPartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            owners.Add(new Owner(row.GetString("Role") ?? TableKey.Decode(row.RowKey), row.GetString("Upn") ?? "", Guid.TryParse(row.GetString("ObjectId"), out var id) ? id : null));
+        }
+
+        return owners;
+    }
+
+    /// <summary>A plan's actions as stored, removed ones included.</summary>
+    public async Task<IReadOnlyList<StoredAction>> ReadPlanAsync(string planId, CancellationToken cancellationToken)
+    {
+        var actions = new List<StoredAction>();
+        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Actions, TableFilter.Of($"PartitionKey eq {TableKey.Encode(planId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            actions.Add(Read(row));
+        }
+
+        return actions;
+    }
+
+    /// <summary>
+    /// Writes each change: its audit rows first, then the action, so a delivery that dies in between leaves the audit
+    /// complete and the redelivery writes the same audit rows again (their keys come from <paramref name="at"/>, the
+    /// version's upload time, not from the clock).
+    /// </summary>
+    public async Task ApplyAsync(string planId, IReadOnlyList<ActionChange> changes, string by, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        foreach (var change in changes)
+        {
+            var events = change.Fields.Select(f => TableTransactionAction.UpsertReplace(new TableEntity(TableKey.Encode($"{planId}_{change.ActionKey}"), $"{inverted}_{f.Field}")
+            {
+                ["By"] = by,
+                ["At"] = at,
+                ["Field"] = f.Field.ToString(),
+                ["From"] = f.From,
+                ["To"] = f.To,
+                ["Source"] = "import",
+            })).ToList();
+            foreach (var chunk in events.Chunk(TableServiceClient.MaxTransactionOperations))
+            {
+                await tables.SubmitTransactionAsync(HubStorageNames.Tables.ActionEvents, chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            await tables.UpsertEntityAsync(HubStorageNames.Tables.Actions, ToEntity(planId, change.Next, by, now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static TableEntity ToEntity(string planId, StoredAction action, string by, DateTimeOffset now)
+    {
+        var imported = action.Imported;
+        return new TableEntity(TableKey.Encode(planId), TableKey.Encode(action.ActionKey))
+        {
+            ["Priority"] = imported.Priority,
+            ["PriorityTitle"] = imported.PriorityTitle,
+            ["ActionRef"] = imported.ActionRef,
+            ["Title"] = imported.Title,
+            ["Status"] = ActionValues.Status(action.Status),
+            ["TargetText"] = imported.TargetText,
+            ["DueDate"] = imported.DueDate is { } due ? new DateTimeOffset(due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            ["Milestones"] = ActionValues.Milestones(imported.Milestones),
+            ["Owners"] = ActionValues.JsonArray(imported.Owners),
+            ["UnresolvedOwners"] = ActionValues.JsonArray(imported.UnresolvedOwners),
+            ["LastNote"] = action.LastNote,
+            ["ImportedStatus"] = ActionValues.Status(imported.Status),
+            ["ImportedLastNote"] = imported.LastNote,
+            ["RemovedFromPlan"] = action.RemovedFromPlan,
+            ["RowNumber"] = imported.RowNumber,
+            ["UpdatedAt"] = now,
+            ["UpdatedBy"] = by,
+        };
+    }
+
+    private static StoredAction Read(TableEntity row)
+    {
+        var imported = new PlanAction(
+            TableKey.Decode(row.RowKey),
+            row.GetString("ActionRef") ?? "",
+            row.GetInt32("Priority") ?? 0,
+            row.GetString("PriorityTitle") ?? "",
+            row.GetString("Title") ?? "",
+            Status(row.GetString("ImportedStatus")),
+            row.GetString("ImportedLastNote"),
+            row.GetString("TargetText") ?? "",
+            row.GetDateTimeOffset("DueDate") is { } due ? DateOnly.FromDateTime(due.UtcDateTime) : null,
+            [.. (row.GetString("Milestones") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture))],
+            JsonSerializer.Deserialize<string[]>(row.GetString("Owners") ?? "[]") ?? [],
+            JsonSerializer.Deserialize<string[]>(row.GetString("UnresolvedOwners") ?? "[]") ?? [],
+            row.GetInt32("RowNumber") ?? 0);
+        return new StoredAction(imported, Status(row.GetString("Status")), row.GetString("LastNote"), row.GetBoolean("RemovedFromPlan") ?? false);
+    }
+
+    private static ActionStatus? Status(string? text) => Enum.TryParse<ActionStatus>(text, out var status) ? status : null;
+}
