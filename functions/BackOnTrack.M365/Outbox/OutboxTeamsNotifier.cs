@@ -8,6 +8,8 @@ namespace BackOnTrack.M365.Outbox;
 /// </summary>
 public class OutboxTeamsNotifier(OutboxStore outbox, M365Options options) : ITeamsNotifier
 {
+    private readonly string? _teamsAppId = options?.TeamsAppId;
+
     /// <summary>Nothing to check without a tenant: the installation is part of what would have happened.</summary>
     public virtual Task<AppInstallResult> EnsureAppInstalledAsync(TeamsRecipient recipient, CancellationToken cancellationToken) =>
         Task.FromResult(AppInstallResult.Outboxed);
@@ -15,8 +17,7 @@ public class OutboxTeamsNotifier(OutboxStore outbox, M365Options options) : ITea
     public virtual async Task<NotificationResult> NotifyAsync(OwnerNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        ArgumentNullException.ThrowIfNull(options);
-        var body = ActivityNotificationRequest.Build(notification, options.TeamsAppId);
+        var body = ActivityNotificationRequest.Build(notification, _teamsAppId);
         await outbox.AppendAsync(
             OutboxChannels.TeamsActivity,
             notification.Kind.WireName(),
