@@ -1,0 +1,119 @@
+namespace BackOnTrack.M365;
+
+/// <summary>Where the hub's Microsoft 365 outputs go.</summary>
+public enum M365Mode
+{
+    /// <summary>Nothing leaves the hub: every would-be request is written to table <c>Outbox</c> (local runs, tests).</summary>
+    Outbox,
+
+    /// <summary>Teams notifications through Microsoft Graph, the digest to the Workflows webhook.</summary>
+    Graph,
+}
+
+/// <summary>Settings for Microsoft 365 outputs (configuration section <c>M365</c>, DESIGN §5–6).</summary>
+public sealed class M365Options
+{
+    public const string SectionName = "M365";
+
+    /// <summary>The default Graph endpoint (global cloud, v1.0).</summary>
+    public const string DefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>
+    /// <c>Outbox</c> or <c>Graph</c>. Unset: <c>Graph</c> when a tenant is configured, otherwise <c>Outbox</c>
+    /// (<see cref="EffectiveMode"/>).
+    /// </summary>
+    public M365Mode? Mode { get; set; }
+
+    /// <summary>Graph's root, without a trailing slash. A 127.0.0.1 address (http allowed) in tests.</summary>
+    public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
+
+    /// <summary>The Entra tenant (directory) id the hub's app registration lives in.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>The hub's app registration (client) id; the Teams app's manifest names it in <c>webApplicationInfo.id</c>.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>
+    /// Secret of the app registration, when it authenticates with one. Empty: the Function app's managed identity signs
+    /// in for the app registration through a federated credential (no secret anywhere).
+    /// </summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity federated with the app registration; empty: system-assigned.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>The Teams app's id in the organisation's app catalog (not the manifest id).</summary>
+    public string? TeamsAppId { get; set; }
+
+    /// <summary>The Teams Workflows webhook ("When a Teams webhook request is received") the board digest is posted to. A secret.</summary>
+    public string? BoardWebhookUrl { get; set; }
+
+    /// <summary>Retries after the first attempt for 429, 503, 504 (Graph; the webhook also 408, 500, 502) and network errors.</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>First backoff delay when the service names no Retry-After; later ones grow exponentially with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Longest wait the hub accepts. A Retry-After longer than this is not waited out: the call fails with the 429/503,
+    /// rather than retrying sooner than the service asked.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Time allowed for one attempt before it counts as a network failure (and is retried).</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The mode in force: <see cref="Mode"/> when set; otherwise Graph with a tenant, Outbox without.</summary>
+    public M365Mode EffectiveMode => Mode ?? (string.IsNullOrWhiteSpace(TenantId) ? M365Mode.Outbox : M365Mode.Graph);
+
+    /// <summary>Every problem with these settings, empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MaxRetries is < 0 or > 10)
+        {
+            problems.Add("M365:MaxRetries must be between 0 and 10.");
+        }
+
+        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
+        {
+            problems.Add("M365:RetryDelay must be positive and at most M365:MaxRetryDelay.");
+        }
+
+        if (NetworkTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("M365:NetworkTimeout must be positive.");
+        }
+
+        if (!Uri.TryCreate(GraphBaseUrl, UriKind.Absolute, out var graph) || !IsHttpsOrLoopback(graph))
+        {
+            problems.Add("M365:GraphBaseUrl must be an absolute https URL (http only on 127.0.0.1, for tests).");
+        }
+
+        if (EffectiveMode == M365Mode.Graph)
+        {
+            foreach (var (name, value) in new[] { ("TenantId", TenantId), ("ClientId", ClientId), ("TeamsAppId", TeamsAppId) })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    problems.Add($"M365:{name} is required when M365:Mode is Graph.");
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(BoardWebhookUrl))
+            {
+                problems.Add("M365:BoardWebhookUrl is required when M365:Mode is Graph.");
+            }
+            else if (!Uri.TryCreate(BoardWebhookUrl, UriKind.Absolute, out var webhook) || !IsHttpsOrLoopback(webhook))
+            {
+                // The URL is not echoed: its sig= parameter is the secret that lets anyone post.
+                problems.Add("M365:BoardWebhookUrl must be an absolute https URL (http only on 127.0.0.1, for tests).");
+            }
+        }
+
+        return problems;
+    }
+
+    internal static bool IsHttpsOrLoopback(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.Host == "127.0.0.1");
+}

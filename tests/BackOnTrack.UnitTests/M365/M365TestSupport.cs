@@ -1,0 +1,135 @@
+using Azure.Core;
+using Azure.Identity;
+using BackOnTrack.M365;
+using BackOnTrack.M365.Graph;
+using BackOnTrack.M365.Teams;
+using BackOnTrack.UnitTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackOnTrack.UnitTests.M365;
+
+/// <summary>A credential that hands out the fake server's token (or refuses to), counting requests.</summary>
+public sealed class FakeTokenCredential(TimeProvider clock) : TokenCredential
+{
+    private int _requests;
+
+    public bool Fail { get; set; }
+    public int Requests => _requests;
+    public List<string[]> Scopes { get; } = [];
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _requests);
+        lock (Scopes)
+        {
+            Scopes.Add(requestContext.Scopes);
+        }
+
+        return Fail
+            ? throw new AuthenticationFailedException("AADSTS7000215: Invalid client secret provided.")
+            : new AccessToken(FakeGraphServer.Token, clock.GetUtcNow().AddHours(1));
+    }
+
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+}
+
+/// <summary>The fake server, a fake clock, and the hub's real Graph client and notifier pointed at them.</summary>
+public sealed class GraphRig : IAsyncDisposable
+{
+    private GraphRig(FakeGraphServer server, FakeTimeProvider clock, M365Options options, FakeTokenCredential credential)
+    {
+        Server = server;
+        Clock = clock;
+        Options = options;
+        Credential = credential;
+        Notifier = new GraphTeamsNotifier(HubGraphClient.Create(options, credential, clock), options, NullLogger<GraphTeamsNotifier>.Instance);
+    }
+
+    public FakeGraphServer Server { get; }
+    public FakeTimeProvider Clock { get; }
+    public M365Options Options { get; }
+    public FakeTokenCredential Credential { get; }
+    public GraphTeamsNotifier Notifier { get; }
+
+    public static async Task<GraphRig> StartAsync(Action<M365Options>? configure = null)
+    {
+        var clock = new FakeTimeProvider();
+        var server = await FakeGraphServer.StartAsync(clock.GetUtcNow);
+        var options = OptionsFor(server);
+        configure?.Invoke(options);
+        return new GraphRig(server, clock, options, new FakeTokenCredential(clock));
+    }
+
+    public static M365Options OptionsFor(FakeGraphServer server) => new()
+    {
+        Mode = M365Mode.Graph,
+        GraphBaseUrl = server.GraphBaseUrl,
+        TenantId = "11111111-2222-3333-4444-555555555555",
+        ClientId = "66666666-7777-8888-9999-000000000000",
+        TeamsAppId = server.CatalogAppId,
+        BoardWebhookUrl = server.WebhookUrl,
+        MaxRetries = 3,
+        RetryDelay = TimeSpan.FromSeconds(2),
+        MaxRetryDelay = TimeSpan.FromMinutes(2),
+    };
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}
+
+public static class FakeClock
+{
+    /// <summary>
+    /// Lets <paramref name="work"/> run to the end, moving the fake clock past every wait it starts (and recording the
+    /// waits), so retries happen without real sleeping.
+    /// </summary>
+    public static async Task<T> DriveAsync<T>(this FakeTimeProvider clock, Task<T> work, List<TimeSpan>? waits = null)
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (!work.IsCompleted)
+        {
+            var pending = clock.PendingDelays;
+            if (pending.Count > 0)
+            {
+                var wait = pending.Min();
+                waits?.Add(wait);
+                clock.Advance(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
+            }
+            else
+            {
+                await Task.WhenAny(work, Task.Delay(5));
+            }
+
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException("The work neither finished nor waited on the fake clock.");
+            }
+        }
+
+        return await work;
+    }
+
+    public static async Task DriveAsync(this FakeTimeProvider clock, Task work, List<TimeSpan>? waits = null) =>
+        await clock.DriveAsync(Wrap(work), waits);
+
+    private static async Task<bool> Wrap(Task work)
+    {
+        await work;
+        return true;
+    }
+}
+
+public static class Notifications
+{
+    public static OwnerNotification Overdue(string upn, string? objectId = null, string actionKey = "3.2") =>
+        OwnerNotification.ForAction(
+            new TeamsRecipient(upn, objectId),
+            NotificationKind.Overdue,
+            "semh-action-plan-2025",
+            actionKey,
+            actionKey,
+            "Develop a graduated response toolkit for SEMH needs",
+            new DateOnly(2026, 10, 16),
+            new DateOnly(2026, 11, 2),
+            new Uri($"https://council.sharepoint.com/sites/semh/Lists/Tracker/DispForm.aspx?ID={actionKey.Length}"));
+}
