@@ -1,4 +1,5 @@
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.M365;
 using BackOnTrack.Storage;
 
 namespace BackOnTrack.Functions.Hosting;
@@ -25,6 +26,7 @@ public static class HandlerApp
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddSingleton(clock);
         builder.Services.AddBackOnTrackStorage(builder.Configuration);
+        builder.Services.AddBackOnTrackM365(builder.Configuration);
         builder.Services.AddBackOnTrackFunctions(builder.Configuration);
         configure?.Invoke(builder);
 
