@@ -32,7 +32,12 @@ public sealed partial class RecomputeMetricsUseCase(
     public async Task<RecomputeResult> RecomputeAsync(string scope, AcademicYear year, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
-        var processed = (await drops.ListAllAsync(cancellationToken).ConfigureAwait(false)).Where(d => d.Status == DropStatus.Processed).ToList();
+        // A school's recompute reads only its own drops and the LA's (for the register); the LA's reads them all, to find
+        // every school with data for the year.
+        var registry = scope == DropLocation.LaScope
+            ? await drops.ListAllAsync(cancellationToken).ConfigureAwait(false)
+            : [.. await drops.ListAsync(scope, cancellationToken).ConfigureAwait(false), .. await drops.ListAsync(DropLocation.LaScope, cancellationToken).ConfigureAwait(false)];
+        var processed = registry.Where(d => d.Status == DropStatus.Processed).ToList();
         IReadOnlyList<Laestab> schools;
         if (scope == DropLocation.LaScope)
         {
