@@ -26,7 +26,8 @@ public sealed class MetricFactsReader(TableServiceClient tables)
         return phases;
     }
 
-    public async Task<SchoolYearFacts> ReadAsync(Laestab school, AcademicYear year, CancellationToken cancellationToken)
+    /// <param name="cohortsOf">Cohort membership by pupil key (<see cref="CohortsAsync"/>), read once for all the schools a recompute reads.</param>
+    public async Task<SchoolYearFacts> ReadAsync(Laestab school, AcademicYear year, IReadOnlyDictionary<string, IReadOnlyList<string>> cohortsOf, CancellationToken cancellationToken)
     {
         var register = await tables.GetEntityAsync(HubStorageNames.Tables.Schools, year.ToString(), school.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
         SchoolPhase? phase = Enum.TryParse<SchoolPhase>(register?.GetString("Phase"), out var parsed) ? parsed : null;
@@ -82,7 +83,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             register?.GetInt32("Headcount"),
             exclusions,
             [.. pupils.Select(p => new PupilAttendance(p.Key, p.Value.NcYear, p.Value.Marks, p.Value.Summaries))],
-            await CohortsAsync(cancellationToken).ConfigureAwait(false));
+            cohortsOf);
     }
 
     /// <summary>The members of each cohort: pupil key, school and start date.</summary>

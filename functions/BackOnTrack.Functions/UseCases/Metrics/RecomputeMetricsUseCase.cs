@@ -50,9 +50,10 @@ public sealed partial class RecomputeMetricsUseCase(
             schools = [Laestab.Parse(scope)];
         }
 
+        var cohortsOf = await facts.CohortsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var school in schools)
         {
-            if (await RecomputeSchoolAsync(school, year, processed, cancellationToken).ConfigureAwait(false))
+            if (await RecomputeSchoolAsync(school, year, processed, cohortsOf, cancellationToken).ConfigureAwait(false))
             {
                 changed.Add(school.Value);
             }
@@ -75,7 +76,8 @@ public sealed partial class RecomputeMetricsUseCase(
         return new RecomputeResult(changed, schools.Count, cohorts);
     }
 
-    private async Task<bool> RecomputeSchoolAsync(Laestab school, AcademicYear year, IReadOnlyList<DataDrop> processed, CancellationToken cancellationToken)
+    private async Task<bool> RecomputeSchoolAsync(
+        Laestab school, AcademicYear year, IReadOnlyList<DataDrop> processed, IReadOnlyDictionary<string, IReadOnlyList<string>> cohortsOf, CancellationToken cancellationToken)
     {
         var dataAsOf = processed
             .Where(d => d.SchoolYears.Contains($"{school.Value}|{year}") || d.SchoolYears.Contains($"{DropLocation.LaScope}|{year}"))
@@ -84,7 +86,7 @@ public sealed partial class RecomputeMetricsUseCase(
         {
             // Read the version before the data: a write that lands after this read makes our write fail, and we start again.
             var version = await metrics.ReadVersionAsync(school.Value, year.ToString(), cancellationToken).ConfigureAwait(false);
-            var rows = SchoolMetrics.Compute(await facts.ReadAsync(school, year, cancellationToken).ConfigureAwait(false));
+            var rows = SchoolMetrics.Compute(await facts.ReadAsync(school, year, cohortsOf, cancellationToken).ConfigureAwait(false));
             var result = await metrics.ReplaceAsync(version, rows, dataAsOf, cancellationToken).ConfigureAwait(false);
             if (result != WriteResult.Conflict)
             {
