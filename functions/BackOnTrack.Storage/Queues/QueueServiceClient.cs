@@ -122,13 +122,6 @@ public class QueueServiceClient
         return new QueueMessageReceipt(receipt, nextVisible);
     }
 
-    /// <summary>Deletes every message in the queue.</summary>
-    public virtual async Task ClearMessagesAsync(string queue, CancellationToken cancellationToken = default)
-    {
-        using var response = await _pipeline.SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, MessagesUri(queue, null, [])), cancellationToken).ConfigureAwait(false);
-        await StorageErrors.ThrowIfFailedAsync(response, $"Clear queue {queue}", cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>The queue's approximate message count (visible and invisible).</summary>
     public virtual async Task<int> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
     {

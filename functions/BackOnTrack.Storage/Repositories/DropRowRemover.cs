@@ -46,7 +46,7 @@ public sealed class DropRowRemover(TableServiceClient tables)
     {
         var changed = await RemoveRowsAsync(HubStorageNames.Tables.Attendance, partition, dropId, cancellationToken).ConfigureAwait(false);
         var shortId = DropId.ShortForm(dropId);
-        var filter = TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {IngestEntities.MarksPrefix} and RowKey lt {IngestEntities.MarksPrefix + "\uffff"}");
+        var filter = TableFilter.PartitionAndRowKeyPrefix(partition, IngestEntities.MarksPrefix);
         var actions = new List<TableTransactionAction>();
         await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -131,7 +131,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             }
 
             var prefix = $"{IngestEntities.MarksPrefix}{pupilKey}_";
-            await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.Of($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "￿"}"), cancellationToken: cancellationToken)
+            await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.PartitionAndRowKeyPrefix(partition, prefix), cancellationToken: cancellationToken)
                                .ConfigureAwait(false))
             {
                 AddMarks(month, marks, categories);

@@ -43,7 +43,7 @@ public sealed class MetricsStore(TableServiceClient tables)
         var keep = entities.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
         var actions = entities.Select(TableTransactionAction.UpsertReplace).ToList();
         var prefix = read.AcademicYear + "_";
-        await foreach (var existing in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {read.Scope} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}"), ["RowKey"], cancellationToken: cancellationToken)
+        await foreach (var existing in tables.QueryAsync(Table, TableFilter.PartitionAndRowKeyPrefix(read.Scope, prefix), ["RowKey"], cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (!keep.Contains(existing.RowKey) && !existing.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
@@ -99,7 +99,7 @@ public sealed class MetricsStore(TableServiceClient tables)
         var prefix = academicYear + "_";
         var rows = new List<MetricRow>();
         DateTimeOffset? dataAsOf = null;
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}"), cancellationToken: cancellationToken)
+        await foreach (var entity in tables.QueryAsync(Table, TableFilter.PartitionAndRowKeyPrefix(scope, prefix), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (!entity.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
