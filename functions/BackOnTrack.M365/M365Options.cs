@@ -48,6 +48,16 @@ public sealed class M365Options
     /// <summary>The Teams Workflows webhook ("When a Teams webhook request is received") the board digest is posted to. A secret.</summary>
     public string? BoardWebhookUrl { get; set; }
 
+    /// <summary>
+    /// The SharePoint action tracker as people open it (the list's address in the browser). Owners' prompts and the
+    /// digest link to it, each action to the list filtered on its ActionId. Required in Graph mode; in Outbox mode an
+    /// unset tracker is written as <see cref="PlaceholderTrackerUrl"/> in what would have been sent.
+    /// </summary>
+    public string? TrackerUrl { get; set; }
+
+    /// <summary>Outbox mode's stand-in for an unset <see cref="TrackerUrl"/> (<c>.invalid</c> is reserved and never resolves).</summary>
+    public const string PlaceholderTrackerUrl = "https://tracker.invalid/Lists/ActionTracker/AllItems.aspx";
+
     /// <summary>Retries after the first attempt for 429, 503, 504 (Graph; the webhook also 408, 500, 502) and network errors.</summary>
     public int MaxRetries { get; set; } = 4;
 
@@ -90,9 +100,14 @@ public sealed class M365Options
             problems.Add("M365:GraphBaseUrl must be an absolute https URL (http only on 127.0.0.1, for tests).");
         }
 
+        if (!string.IsNullOrWhiteSpace(TrackerUrl) && (!Uri.TryCreate(TrackerUrl, UriKind.Absolute, out var tracker) || !IsHttpsOrLoopback(tracker)))
+        {
+            problems.Add("M365:TrackerUrl must be an absolute https URL (the tracker list as people open it).");
+        }
+
         if (EffectiveMode == M365Mode.Graph)
         {
-            foreach (var (name, value) in new[] { ("TenantId", TenantId), ("ClientId", ClientId), ("TeamsAppId", TeamsAppId) })
+            foreach (var (name, value) in new[] { ("TenantId", TenantId), ("ClientId", ClientId), ("TeamsAppId", TeamsAppId), ("TrackerUrl", TrackerUrl) })
             {
                 if (string.IsNullOrWhiteSpace(value))
                 {

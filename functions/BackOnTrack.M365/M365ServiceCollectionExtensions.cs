@@ -44,6 +44,7 @@ public static class M365ServiceCollectionExtensions
         services.AddSingleton(sp => new WorkflowsWebhookPoster(
             sp.GetRequiredService<M365Options>(), Clock(sp), Loggers(sp).CreateLogger("BackOnTrack.M365.Webhook")));
 
+        services.AddSingleton(sp => new TrackerLinks(sp.GetRequiredService<M365Options>()));
         services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<TableServiceClient>(), Clock(sp)));
         services.AddSingleton(sp => new OutboxTeamsNotifier(sp.GetRequiredService<OutboxStore>(), sp.GetRequiredService<M365Options>()));
         services.AddSingleton(sp => new OutboxDigestPoster(sp.GetRequiredService<OutboxStore>()));

@@ -47,8 +47,9 @@ public static class HubStorageNames
         public const string Actions = "Actions";
         public const string ActionEvents = "ActionEvents";
         public const string Outbox = "Outbox";
+        public const string PromptLedger = "PromptLedger";
 
         public static IReadOnlyList<string> All { get; } =
-            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox];
+            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger];
     }
 }

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Processes;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

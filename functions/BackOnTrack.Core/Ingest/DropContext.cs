@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
 
 namespace BackOnTrack.Core.Ingest;
@@ -5,8 +6,6 @@ namespace BackOnTrack.Core.Ingest;
 /// <summary>What validation needs to know beyond the file itself.</summary>
 public sealed record DropContext
 {
-    private static readonly TimeZoneInfo? UkTime = FindUkTime();
-
     /// <param name="now">The hub's clock (from its <see cref="TimeProvider"/>): dates after today are rejected.</param>
     /// <param name="school">The school whose prefix the file was uploaded under, or null for an LA-wide file (<c>drops/la/</c>).</param>
     /// <param name="pseudonymisationKey">The key for pupil keys (<c>Hub__PseudonymisationKey</c>, decoded; at least 32 bytes).</param>
@@ -20,7 +19,7 @@ public sealed record DropContext
         Now = now;
         School = school;
         PseudonymisationKey = pseudonymisationKey;
-        Today = DateOnly.FromDateTime(UkTime is null ? now.UtcDateTime : TimeZoneInfo.ConvertTime(now, UkTime).DateTime);
+        Today = UkTime.DateOf(now);
     }
 
     /// <summary>The hub's clock when the file is read.</summary>
@@ -37,21 +36,4 @@ public sealed record DropContext
 
     /// <summary>The pseudonymisation key.</summary>
     public ReadOnlyMemory<byte> PseudonymisationKey { get; }
-
-    private static TimeZoneInfo? FindUkTime()
-    {
-        // Falls back to UTC where the host has no time-zone data; the difference is at most an hour around midnight.
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
 }

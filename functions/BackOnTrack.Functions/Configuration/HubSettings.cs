@@ -74,6 +74,8 @@ public static class HubSettings
         new("M365__TeamsAppId", null, SettingScope.Everywhere, "The Teams app's id in the organisation's catalog (activity-feed notifications; Graph mode)."),
         new("M365__BoardWebhookUrl", null, SettingScope.Everywhere,
             "Secret: the Teams Workflows webhook the board digest is posted to (https; Key Vault in Azure; Graph mode)."),
+        new("M365__TrackerUrl", null, SettingScope.Everywhere,
+            "The SharePoint action tracker's address as people open it; prompts and the digest link to it (each action to the list filtered on its ActionId). Required in Graph mode."),
         new("M365__MaxRetries", "4", SettingScope.Everywhere, "Retries of a throttled (429) or unavailable (503/504) Graph or webhook call."),
         new("M365__RetryDelay", "00:00:02", SettingScope.Everywhere, "First retry delay for Graph and the webhook; later ones grow exponentially."),
         new("M365__MaxRetryDelay", "00:02:00", SettingScope.Everywhere,

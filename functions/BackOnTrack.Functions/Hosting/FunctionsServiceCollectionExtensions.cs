@@ -7,6 +7,7 @@ using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Functions.UseCases.Metrics;
 using BackOnTrack.Functions.UseCases.Plans;
+using BackOnTrack.Functions.UseCases.Prompts;
 using BackOnTrack.Functions.UseCases.Sweep;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
@@ -49,6 +50,9 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<MetricsQuery>();
         services.AddSingleton<RecomputeMetricsUseCase>();
         services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
+        services.AddSingleton<PromptLedgerStore>();
+        services.AddSingleton<PromptOwnersUseCase>();
+        services.AddSingleton<IInvokedFunction, PromptOwners>();
         return services;
     }
 

@@ -4,6 +4,8 @@ using System.Text.Json;
 using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.LocalHost;
 using BackOnTrack.Functions.SampleData;
+using BackOnTrack.M365;
+using BackOnTrack.M365.Outbox;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,7 +24,7 @@ public static class HubCommandLine
 
         var once = new Option<bool>("--once") { Description = "Run each timer once, drain every queue until quiet, then exit (0 when all work succeeded)." };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = ParseDate };
-        var upload = new Option<DirectoryInfo?>("--upload") { Description = "First upload every file under this folder to the drops container (its relative path as the blob name), as schools and officers would." };
+        var upload = new Option<DirectoryInfo?>("--upload") { Description = "First upload every file under this folder as schools and officers would: plans/ and benchmarks/ to those containers, the rest to drops (relative paths as blob names)." };
         var local = new Command("local", "Run the handler and a local stand-in for the Functions host on the configured storage (Azurite).") { once, asOf, upload };
         local.SetAction((result, cancellationToken) => LocalAsync(result.GetValue(once), result.GetValue(asOf), result.GetValue(upload), cancellationToken));
 
@@ -65,7 +67,7 @@ public static class HubCommandLine
         if (upload is not null)
         {
             var uploaded = await DropUploads.UploadFolderAsync(storage.Blobs, upload.FullName, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"Uploaded {uploaded} files from {upload.FullName} to drops/.").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Uploaded {uploaded} files from {upload.FullName} to drops/ (plans/ and benchmarks/ to their containers).").ConfigureAwait(false);
         }
 
         var runStarted = clock.GetUtcNow();
@@ -104,6 +106,7 @@ public static class HubCommandLine
         var drops = await new DataDropStore(storage.Tables).ListProcessedSinceAsync(runStarted, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(LocalRunSummary.FormatDrops(drops)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await LaPictureAsync(app.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(await OutboxAsync(app.Services, runStarted, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var health = await handler.GetStringAsync(new Uri("api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync("Health: " + JsonSerializer.Serialize(JsonDocument.Parse(health).RootElement, IndentedJson)).ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -126,6 +129,20 @@ public static class HubCommandLine
         }
 
         return LaExclusionsTable.Format(years);
+    }
+
+    /// <summary>What the run would have sent to Teams, when Microsoft 365 output goes to the outbox.</summary>
+    private static async Task<string> OutboxAsync(IServiceProvider services, DateTimeOffset runStarted, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<M365Options>().EffectiveMode != M365Mode.Outbox)
+        {
+            return "Microsoft 365: M365 Mode is Graph, so prompts and the digest went to Teams (the PromptOwners report is in reports/prompts/).";
+        }
+
+        var outbox = services.GetRequiredService<OutboxStore>();
+        async Task<IReadOnlyList<OutboxEntry>> ThisRunAsync(string channel) =>
+            [.. (await outbox.ListAsync(channel, cancellationToken).ConfigureAwait(false)).Where(e => e.CreatedAt >= runStarted)];
+        return OutboxSummary.Format(await ThisRunAsync(OutboxChannels.TeamsActivity).ConfigureAwait(false), await ThisRunAsync(OutboxChannels.BoardDigest).ConfigureAwait(false));
     }
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

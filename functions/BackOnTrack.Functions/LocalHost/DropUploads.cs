@@ -3,17 +3,26 @@ using BackOnTrack.Storage.Blobs;
 
 namespace BackOnTrack.Functions.LocalHost;
 
-/// <summary>Uploads a folder laid out like the drops container (<c>{laestab}/…</c>, <c>la/…</c>), as schools would.</summary>
+/// <summary>
+/// Uploads a folder as schools and officers would: <c>plans/…</c> and <c>benchmarks/…</c> to those containers, everything
+/// else (<c>{laestab}/…</c>, <c>la/…</c>) to <c>drops</c>, each under its path relative to that folder.
+/// </summary>
 public static class DropUploads
 {
+    private static readonly string[] OwnContainers = [HubStorageNames.Containers.Plans, HubStorageNames.Containers.Benchmarks];
+
     public static async Task<int> UploadFolderAsync(BlobServiceClient blobs, string folder, CancellationToken cancellationToken)
     {
         var uploaded = 0;
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var blobName = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            var top = relative.Split('/')[0];
+            var (container, blobName) = OwnContainers.Contains(top) && relative.Length > top.Length + 1
+                ? (top, relative[(top.Length + 1)..])
+                : (HubStorageNames.Containers.Drops, relative);
             await using var content = File.OpenRead(file);
-            await blobs.UploadAsync(HubStorageNames.Containers.Drops, blobName, content, new BlobUploadOptions { ContentType = ContentType(file) }, cancellationToken)
+            await blobs.UploadAsync(container, blobName, content, new BlobUploadOptions { ContentType = ContentType(file) }, cancellationToken)
                 .ConfigureAwait(false);
             uploaded++;
         }

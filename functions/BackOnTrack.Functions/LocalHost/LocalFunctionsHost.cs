@@ -23,17 +23,31 @@ public sealed partial class LocalFunctionsHost(
     private static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(10);
 
     private readonly IReadOnlyList<FunctionDefinition> _queueFunctions = manifest.Functions.Where(f => f.IsQueue).ToList();
-    private readonly IReadOnlyList<FunctionDefinition> _timerFunctions = manifest.Functions.Where(f => f.IsTimer).ToList();
+    private readonly IReadOnlyList<FunctionDefinition> _timerFunctions = [.. manifest.Functions.Where(f => f.IsTimer).OrderBy(f => TimerOrder(f.Name)).ThenBy(f => f.Name, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The order timers run in a pass: the order a morning's work depends on — new files in (SweepDrops), owners' edits
+    /// in (PullTrackerEdits), then prompts about the result (PromptOwners). Others follow, by name.
+    /// </summary>
+    private static readonly string[] TimersInDependencyOrder = ["SweepDrops", "PullTrackerEdits", "PromptOwners"];
 
     /// <summary>How often quiet queues are polled again.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Runs every timer once, then delivers queue messages until every trigger queue is empty.</summary>
+    /// <summary>
+    /// Runs every timer once, each followed by delivering queue messages until every trigger queue is empty, so a timer
+    /// sees what the ones before it caused (the prompts see the plan the sweep found and IngestDrop imported).
+    /// </summary>
     public async Task<LocalRunReport> RunOnceAsync(CancellationToken cancellationToken)
     {
         var report = new LocalRunReport();
-        await RunTimersAsync(report, cancellationToken).ConfigureAwait(false);
         await DrainAsync(report, cancellationToken).ConfigureAwait(false);
+        foreach (var timer in _timerFunctions)
+        {
+            await RunTimerAsync(timer, report, cancellationToken).ConfigureAwait(false);
+            await DrainAsync(report, cancellationToken).ConfigureAwait(false);
+        }
+
         return report;
     }
 
@@ -61,20 +75,28 @@ public sealed partial class LocalFunctionsHost(
     {
         foreach (var timer in _timerFunctions)
         {
-            var counts = report.For(timer.Name);
-            counts.Invocations++;
-            var payload = TimerPayload(timer, timeProvider.GetUtcNow());
-            if (await InvokeAsync(timer.Name, payload, cancellationToken).ConfigureAwait(false))
-            {
-                counts.Succeeded++;
-            }
-            else
-            {
-                counts.Failed++;
-                report.TimerFailed();
-            }
+            await RunTimerAsync(timer, report, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private async Task RunTimerAsync(FunctionDefinition timer, LocalRunReport report, CancellationToken cancellationToken)
+    {
+        var counts = report.For(timer.Name);
+        counts.Invocations++;
+        var payload = TimerPayload(timer, timeProvider.GetUtcNow());
+        if (await InvokeAsync(timer.Name, payload, cancellationToken).ConfigureAwait(false))
+        {
+            counts.Succeeded++;
+        }
+        else
+        {
+            counts.Failed++;
+            report.TimerFailed();
+        }
+    }
+
+    private static int TimerOrder(string name) =>
+        Array.IndexOf(TimersInDependencyOrder, name) is var index and >= 0 ? index : TimersInDependencyOrder.Length;
 
     private async Task DrainAsync(LocalRunReport report, CancellationToken cancellationToken)
     {

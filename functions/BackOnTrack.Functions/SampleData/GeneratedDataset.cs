@@ -16,6 +16,7 @@ namespace BackOnTrack.Functions.SampleData;
 /// <param name="Files">Every file written, by its path relative to the output folder (= its blob name in <c>drops</c>).</param>
 /// <param name="Truth">The good data's figures: one row per school (<c>All</c>), and the LA's <c>All</c> and phase rows.</param>
 /// <param name="Pupils">Every invented pupil's identifying values (UPN, name, date of birth).</param>
+/// <param name="Plan">The SEMH action plan and owners file under <c>plans/</c> (uploaded to container <c>plans</c>, not in <paramref name="Files"/>).</param>
 public sealed record GeneratedDataset(
     DateOnly AsOf,
     AcademicYear AcademicYear,
@@ -24,7 +25,8 @@ public sealed record GeneratedDataset(
     IReadOnlyList<GeneratedSchool> Schools,
     IReadOnlyList<GeneratedFile> Files,
     IReadOnlyList<TruthFigures> Truth,
-    IReadOnlyList<PupilIdentity> Pupils)
+    IReadOnlyList<PupilIdentity> Pupils,
+    GeneratedPlan Plan)
 {
     /// <summary>The truth row for a scope (a LAESTAB or <c>LA</c>) and breakdown (<c>All</c>, <c>Phase-Primary</c>, …).</summary>
     /// <exception cref="KeyNotFoundException">The dataset has no such row.</exception>

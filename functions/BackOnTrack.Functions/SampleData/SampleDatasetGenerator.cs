@@ -4,7 +4,7 @@ namespace BackOnTrack.Functions.SampleData;
 
 /// <summary>
 /// Writes a small, invented but realistic dataset of one LA's school drops, laid out as uploads to container
-/// <c>drops</c>, for the handler's <c>generate</c> verb, the README's local run and the integration tests.
+/// <c>drops</c> (and the LA's SEMH action plan under <c>plans/</c>), for the handler's <c>generate</c> verb, the README's local run and the integration tests.
 /// </summary>
 /// <remarks>
 /// <para>The data covers the last full academic year before the as-of date (2024-25 for 1 September 2025): six schools
@@ -35,11 +35,11 @@ public static class SampleDatasetGenerator
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var (dataset, files) = Build(asOf);
-        foreach (var file in files)
+        foreach (var (relativePath, content) in files.Select(f => (f.Description.RelativePath, f.Content)).Concat(SampleActionPlan.Build(asOf).Files))
         {
-            var path = Path.Combine(folder, file.Description.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            var path = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Content);
+            File.WriteAllBytes(path, content);
         }
 
         return dataset;
@@ -82,7 +82,8 @@ public static class SampleDatasetGenerator
             [.. schools.Select(s => new GeneratedSchool(s.School.Laestab, s.School.Plan.Urn, s.School.Plan.Name, s.School.Phase))],
             [.. files.Select(f => f.Description)],
             SampleTruth.For(schools, year, terms.CensusDay),
-            [.. schools.SelectMany(s => s.School.Pupils).Select(p => new PupilIdentity(p.Upn, p.Forename, p.Surname, p.DateOfBirth))]);
+            [.. schools.SelectMany(s => s.School.Pupils).Select(p => new PupilIdentity(p.Upn, p.Forename, p.Surname, p.DateOfBirth))],
+            SampleActionPlan.Build(asOf).Plan);
         return (dataset, files);
     }
 

@@ -17,6 +17,10 @@ public static class SampleDatasetSummary
                 $"{file.RelativePath,-52} {file.Kind?.ToString() ?? "-",-18} {file.DataRows,6} {file.BadRows.Count,8}  {file.Outcome}");
         }
 
-        return text.ToString();
+        var plan = dataset.Plan;
+        return text.AppendLine(CultureInfo.InvariantCulture,
+                $"{plan.PlanPath,-52} {"ActionPlan",-18} {plan.Actions,6} {0,8}  Accepted ({plan.DueWithinTwoWeeks} due within 14 days, {plan.Overdue} overdue)")
+            .AppendLine(CultureInfo.InvariantCulture, $"{plan.OwnersPath,-52} {"Owners",-18}")
+            .ToString();
     }
 }

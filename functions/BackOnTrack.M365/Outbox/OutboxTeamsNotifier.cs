@@ -14,7 +14,10 @@ public class OutboxTeamsNotifier(OutboxStore outbox, M365Options options) : ITea
     public virtual Task<AppInstallResult> EnsureAppInstalledAsync(TeamsRecipient recipient, CancellationToken cancellationToken) =>
         Task.FromResult(AppInstallResult.Outboxed);
 
-    public virtual async Task<NotificationResult> NotifyAsync(OwnerNotification notification, CancellationToken cancellationToken)
+    public virtual Task<NotificationResult> NotifyAsync(OwnerNotification notification, CancellationToken cancellationToken) =>
+        SendAsync(notification, cancellationToken);
+
+    public virtual async Task<NotificationResult> SendAsync(OwnerNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var body = ActivityNotificationRequest.Build(notification, _teamsAppId);

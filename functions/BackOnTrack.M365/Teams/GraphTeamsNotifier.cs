@@ -84,18 +84,25 @@ public partial class GraphTeamsNotifier : ITeamsNotifier
             return NotificationResult.NotReachable(install.Status!.Value, install.ErrorCode, install.Message);
         }
 
+        var result = await SendAsync(notification, cancellationToken).ConfigureAwait(false);
+        return result with { InstalledApp = install.Outcome == AppInstallOutcome.Installed };
+    }
+
+    public virtual async Task<NotificationResult> SendAsync(OwnerNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
         var body = ActivityNotificationRequest.Build(notification, _teamsAppId);
         try
         {
             await _graph.Users[notification.Recipient.GraphId].Teamwork.SendActivityNotification
                 .PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return NotificationResult.Sent(install.Outcome == AppInstallOutcome.Installed);
+            return NotificationResult.Sent();
         }
         catch (ApiException ex) when (GraphFailures.IsAboutRecipient(ex.ResponseStatusCode))
         {
             var (status, code, message) = GraphFailures.Read(ex);
             LogNotReachable(_logger, "send an activity notification", status, code);
-            return NotificationResult.NotReachable(status, code, message) with { InstalledApp = install.Outcome == AppInstallOutcome.Installed };
+            return NotificationResult.NotReachable(status, code, message);
         }
         catch (Exception ex) when (GraphFailures.IsHubFailure(ex))
         {

@@ -69,4 +69,13 @@ public interface ITeamsNotifier
     /// <exception cref="M365CredentialsRefusedException">The hub's own credentials were refused: stop the run.</exception>
     /// <exception cref="M365ServiceException">Graph failed for another reason (after retries).</exception>
     Task<NotificationResult> NotifyAsync(OwnerNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends the notification without checking the installation first: for a caller that has just made sure of it
+    /// with <see cref="EnsureAppInstalledAsync"/> and has several notifications for the same person.
+    /// </summary>
+    /// <returns>Sent, Outboxed, or NotReachable (403/404 for this recipient; go on with the others).</returns>
+    /// <exception cref="M365CredentialsRefusedException">The hub's own credentials were refused: stop the run.</exception>
+    /// <exception cref="M365ServiceException">Graph failed for another reason (after retries).</exception>
+    Task<NotificationResult> SendAsync(OwnerNotification notification, CancellationToken cancellationToken);
 }

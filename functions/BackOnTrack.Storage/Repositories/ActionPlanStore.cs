@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Plans;
+using BackOnTrack.Core.Prompts;
 using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
@@ -58,6 +59,18 @@ public sealed class ActionPlanStore(TableServiceClient tables)
         await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Actions, TableFilter.Of($"PartitionKey eq {TableKey.Encode(planId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             actions.Add(Read(row));
+        }
+
+        return actions;
+    }
+
+    /// <summary>Every plan's actions as stored, removed ones included, with the plan each belongs to.</summary>
+    public async Task<IReadOnlyList<PlannedAction>> ReadAllPlansAsync(CancellationToken cancellationToken)
+    {
+        var actions = new List<PlannedAction>();
+        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Actions, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            actions.Add(new PlannedAction(TableKey.Decode(row.PartitionKey), Read(row)));
         }
 
         return actions;

@@ -40,19 +40,32 @@ public sealed class InProcessHub : IAsyncDisposable
     /// <summary>The handler's own services, for tests that call a use case directly.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf)
+    public static Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf) =>
+        StartAsync(azurite.ConnectionString, AsOfTimeProvider.OnDate(asOf));
+
+    /// <summary>
+    /// The handler on the given storage with the given clock; <paramref name="settings"/> are added to (and override) the
+    /// test defaults, and <paramref name="services"/> may replace registrations (e.g. the Graph credential).
+    /// </summary>
+    public static async Task<InProcessHub> StartAsync(
+        string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var clock = AsOfTimeProvider.OnDate(asOf);
         var logs = new CapturedLogs();
         var app = HandlerApp.Build(0, clock, builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["AzureWebJobsStorage"] = connectionString,
                 ["Hub:PseudonymisationKey"] = TestKey,
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -128,6 +128,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public void AlwaysFail(FakeEndpoint endpoint, int status, string code) =>
         AddFault(new Fault(e => e == endpoint, status, code, $"Scripted {status}.", null, int.MaxValue));
 
+    /// <summary>The service has recovered: every scripted fault ends (users that do not exist still do not).</summary>
+    public void Recover()
+    {
+        lock (_faults)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>The app is already installed for the user.</summary>
     public void Preinstall(string userId) => Install(userId, CatalogAppId);
 

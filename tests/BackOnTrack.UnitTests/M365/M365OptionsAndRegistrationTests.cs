@@ -21,6 +21,7 @@ public class M365OptionsAndRegistrationTests
         ClientId = "c",
         TeamsAppId = "a",
         BoardWebhookUrl = "https://prod-01.uksouth.logic.azure.com/workflows/1/triggers/manual/paths/invoke?sig=s",
+        TrackerUrl = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
     };
 
     private static ServiceProvider Services(Dictionary<string, string?> settings, FakeTimeProvider? clock = null, FakeTokenCredential? credential = null)
@@ -59,6 +60,7 @@ public class M365OptionsAndRegistrationTests
         Assert.Contains("M365:ClientId is required when M365:Mode is Graph.", problems);
         Assert.Contains("M365:TeamsAppId is required when M365:Mode is Graph.", problems);
         Assert.Contains("M365:BoardWebhookUrl is required when M365:Mode is Graph.", problems);
+        Assert.Contains("M365:TrackerUrl is required when M365:Mode is Graph.", problems);
         Assert.Empty(Graph().Problems());
     }
 
@@ -118,6 +120,7 @@ public class M365OptionsAndRegistrationTests
             ["M365:ClientId"] = "c",
             ["M365:TeamsAppId"] = "a",
             ["M365:BoardWebhookUrl"] = "https://prod-01.uksouth.logic.azure.com/workflows/1?sig=s",
+            ["M365:TrackerUrl"] = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
             ["M365:MaxRetries"] = "2",
             ["M365:RetryDelay"] = "00:00:01",
         });
@@ -154,6 +157,7 @@ public class M365OptionsAndRegistrationTests
                 ["M365:ClientId"] = "c",
                 ["M365:TeamsAppId"] = server.CatalogAppId,
                 ["M365:BoardWebhookUrl"] = server.WebhookUrl,
+                ["M365:TrackerUrl"] = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
             },
             clock,
             new FakeTokenCredential(clock));

@@ -69,6 +69,7 @@ public sealed class GraphRig : IAsyncDisposable
         ClientId = "66666666-7777-8888-9999-000000000000",
         TeamsAppId = server.CatalogAppId,
         BoardWebhookUrl = server.WebhookUrl,
+        TrackerUrl = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
         MaxRetries = 3,
         RetryDelay = TimeSpan.FromSeconds(2),
         MaxRetryDelay = TimeSpan.FromMinutes(2),

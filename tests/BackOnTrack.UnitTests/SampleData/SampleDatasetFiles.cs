@@ -20,7 +20,9 @@ public sealed class SampleDatasetFiles(GeneratedFolder generated) : IClassFixtur
         var first = FilesUnder(generated.Folder);
         var second = FilesUnder(again.Folder);
 
-        Assert.Equal(generated.Dataset.Files.Select(f => f.RelativePath).Order(StringComparer.Ordinal), first.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            generated.Dataset.Files.Select(f => f.RelativePath).Append(generated.Dataset.Plan.PlanPath).Append(generated.Dataset.Plan.OwnersPath).Order(StringComparer.Ordinal),
+            first.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(first.Keys.Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, bytes) in first)
         {

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace BackOnTrack.Benchmarks;
+namespace BackOnTrack.Tests.Processes;
 
 /// <summary>
-/// An Azurite of its own for one measurement: started in memory on free ports and stopped afterwards, so every
-/// measurement meets an empty store (Azurite slows as its in-memory tables grow).
+/// An Azurite of its own, started in memory on free ports and stopped afterwards: for a benchmark measurement that must
+/// meet an empty store (Azurite slows as its in-memory tables grow), or a test that reads whole tables and so cannot
+/// share the test run's Azurite with other tests.
 /// </summary>
 public sealed partial class FreshAzurite : IDisposable
 {
@@ -19,6 +20,11 @@ public sealed partial class FreshAzurite : IDisposable
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>Starts the Azurite the test command installed (<c>BACKONTRACK_AZURITE_BIN</c>, set by scripts/test.sh).</summary>
+    public static FreshAzurite Start() =>
+        Start(Environment.GetEnvironmentVariable("BACKONTRACK_AZURITE_BIN")
+              ?? throw new InvalidOperationException("BACKONTRACK_AZURITE_BIN is not set. Run the tests with scripts/test.sh, which installs Azurite."));
 
     public static FreshAzurite Start(string azuriteBin)
     {
