@@ -48,8 +48,9 @@ public static class HubStorageNames
         public const string ActionEvents = "ActionEvents";
         public const string Outbox = "Outbox";
         public const string PromptLedger = "PromptLedger";
+        public const string SchoolKeys = "SchoolKeys";
 
         public static IReadOnlyList<string> All { get; } =
-            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger];
+            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger, SchoolKeys];
     }
 }
