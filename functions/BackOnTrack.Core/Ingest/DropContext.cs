@@ -38,6 +38,12 @@ public sealed record DropContext
     /// <summary>The pseudonymisation key.</summary>
     public ReadOnlyMemory<byte> PseudonymisationKey { get; }
 
+    /// <summary>The keys used before the last rotations, oldest first (<c>Hub__PreviousPseudonymisationKeys</c>): see <see cref="Pseudonymiser"/>.</summary>
+    public IReadOnlyList<byte[]> EarlierPseudonymisationKeys { get; init; } = [];
+
+    /// <summary>The whole chain, oldest first, ending with the current key.</summary>
+    public IReadOnlyList<byte[]> PseudonymisationKeyChain => [.. EarlierPseudonymisationKeys, PseudonymisationKey.ToArray()];
+
     private static TimeZoneInfo? FindUkTime()
     {
         // Falls back to UTC where the host has no time-zone data; the difference is at most an hour around midnight.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.Functions;
 using BackOnTrack.Functions.Invocations;
+using BackOnTrack.Functions.Operations;
 using BackOnTrack.Functions.UseCases;
 using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Functions.UseCases.Ingest;
@@ -26,6 +27,7 @@ public static partial class FunctionsServiceCollectionExtensions
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         services.AddOptions<HubOptions>().Bind(configuration.GetSection(HubOptions.SectionName))
             .Validate(o => HubOptions.IsValidKey(o.PseudonymisationKey), "Hub:PseudonymisationKey must be base64 of at least 32 bytes.")
+            .Validate(o => HubOptions.AreValidPreviousKeys(o.PreviousPseudonymisationKeys), "Hub:PreviousPseudonymisationKeys must be base64 keys of at least 32 bytes, joined by commas.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.LocalAuthority) && !string.IsNullOrWhiteSpace(o.Region), "Hub:LocalAuthority and Hub:Region must name the home LA and its region as DfE does.")
             .ValidateOnStart();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -49,6 +51,7 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<MetricsQuery>();
         services.AddSingleton<RecomputeMetricsUseCase>();
         services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
+        services.AddBackOnTrackOperations(configuration);
         return services;
     }
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace BackOnTrack.Benchmarks;
+namespace BackOnTrack.Tests.Processes;
 
 /// <summary>
-/// An Azurite of its own for one measurement: started in memory on free ports and stopped afterwards, so every
-/// measurement meets an empty store (Azurite slows as its in-memory tables grow).
+/// An Azurite of its own: started in memory on free ports and stopped afterwards, so a benchmark measurement meets an
+/// empty store (Azurite slows as its in-memory tables grow), and a test of whole-account work (export and restore,
+/// re-keying) has an account no other test writes to.
 /// </summary>
 public sealed partial class FreshAzurite : IDisposable
 {
