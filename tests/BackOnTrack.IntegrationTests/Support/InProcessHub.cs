@@ -40,17 +40,16 @@ public sealed class InProcessHub : IAsyncDisposable
     /// <summary>The handler's own services, for tests that call a use case directly.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf)
+    public static Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf) => StartAsync(azurite.ConnectionString, asOf);
+
+    /// <summary>A hub on any storage (a second Azurite), with settings over the test defaults (<c>Hub:PseudonymisationKey</c> …).</summary>
+    public static async Task<InProcessHub> StartAsync(string connectionString, DateOnly asOf, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = AsOfTimeProvider.OnDate(asOf);
         var logs = new CapturedLogs();
         var app = HandlerApp.Build(0, clock, builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Hub:PseudonymisationKey"] = TestKey,
-            });
+            builder.Configuration.AddInMemoryCollection(OperationsSettings.Values(connectionString, settings));
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
         });
