@@ -53,6 +53,8 @@ public class SettingsContract
             ("LocalHost", typeof(LocalHostOptions)),
             ("Hub", typeof(HubOptions)),
             ("Ingest", typeof(IngestOptions)),
+            ("Retention", typeof(RetentionOptions)),
+            ("Schools", typeof(SchoolsOptions)),
             ("M365", typeof(BackOnTrack.M365.M365Options)),
         };
         var known = HubSettings.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);

@@ -36,4 +36,10 @@ public sealed record DropContext
 
     /// <summary>The pseudonymisation key.</summary>
     public ReadOnlyMemory<byte> PseudonymisationKey { get; }
+
+    /// <summary>The keys used before the last rotations, oldest first (<c>Hub__PreviousPseudonymisationKeys</c>): see <see cref="Pseudonymiser"/>.</summary>
+    public IReadOnlyList<byte[]> EarlierPseudonymisationKeys { get; init; } = [];
+
+    /// <summary>The whole chain, oldest first, ending with the current key.</summary>
+    public IReadOnlyList<byte[]> PseudonymisationKeyChain => [.. EarlierPseudonymisationKeys, PseudonymisationKey.ToArray()];
 }

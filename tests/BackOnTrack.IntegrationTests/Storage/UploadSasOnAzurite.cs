@@ -31,8 +31,8 @@ public sealed class UploadSasOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Task<Uri> IssueAsync(string blobName, BlobSasAccess access, TimeSpan? lifetime = null) =>
-        _issuer.IssueAsync(HubStorageNames.Containers.Drops, blobName, access, DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromMinutes(10)), CancellationToken.None);
+    private async Task<Uri> IssueAsync(string blobName, BlobSasAccess access, TimeSpan? lifetime = null) =>
+        (await _issuer.IssueAsync(HubStorageNames.Containers.Drops, blobName, access, lifetime ?? TimeSpan.FromMinutes(10), CancellationToken.None)).Url;
 
     private async Task<HttpStatusCode> PutAsync(Uri url, string text = "URN,UPN\r\n")
     {
