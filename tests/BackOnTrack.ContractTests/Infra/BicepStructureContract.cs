@@ -1,6 +1,12 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Functions.UseCases;
 using BackOnTrack.Storage;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.ContractTests.Infra;
 
@@ -235,6 +241,23 @@ public partial class BicepStructureContract
         Assert.Contains("`" + FunctionFolderContract.Design["PromptOwners"].Schedule + "`", alerts.Text, StringComparison.Ordinal);
         Assert.Contains("startofweek(now()) + 1d + 6h + 30m", alerts.Text, StringComparison.Ordinal);
         Assert.Contains("operation_Name == \"PromptOwners\"", alerts.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheHealthAlertPassesExactlyWhenHealthAnswersHealthy()
+    {
+        var contentMatch = Regex.Match(InfraFiles.Module("alerts.bicep").Text, @"ContentMatch:\s*'([^']*)'").Groups[1].Value;
+        Environment.SetEnvironmentVariable("AzureWebJobsStorage", "UseDevelopmentStorage=true");
+        var app = HandlerApp.Build(0, TimeProvider.System);
+        var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var storage = new StorageHealth(true, "devstoreaccount1", null);
+
+        var healthy = JsonSerializer.Serialize(new HealthReport("Healthy", DateTimeOffset.UnixEpoch, storage, [new QueueHealth("drop-events", 3, 0)]), json);
+        var degraded = JsonSerializer.Serialize(new HealthReport("Degraded", DateTimeOffset.UnixEpoch, storage, [new QueueHealth("drop-events", 0, 1)]), json);
+
+        Assert.Equal("\"status\":\"Healthy\"", contentMatch);
+        Assert.Contains(contentMatch, healthy, StringComparison.Ordinal);
+        Assert.DoesNotContain(contentMatch, degraded, StringComparison.Ordinal);
     }
 
     private static string? Default(string setting) => HubSettings.All.Single(s => s.Name == setting).Default;
