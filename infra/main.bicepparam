@@ -15,4 +15,6 @@ param tenantSettings = {
   M365__Mode: 'Outbox'
   M365__ClientId: ''
   M365__TeamsAppId: ''
+  // The SharePoint action tracker as people open it (prompts and the digest link to it).
+  M365__TrackerUrl: ''
 }

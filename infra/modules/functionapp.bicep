@@ -67,6 +67,7 @@ var appSettings = {
   M365__ClientId: tenantSettings.?M365__ClientId ?? ''
   M365__ManagedIdentityClientId: identityClientId
   M365__TeamsAppId: tenantSettings.?M365__TeamsAppId ?? ''
+  M365__TrackerUrl: tenantSettings.?M365__TrackerUrl ?? ''
   M365__BoardWebhookUrl: boardWebhookReference
   M365__MaxRetries: '4'
   M365__RetryDelay: '00:00:02'

@@ -49,6 +49,8 @@ var tables = [
   'Actions'
   'ActionEvents'
   'Outbox'
+  'PromptLedger'
+  'SchoolKeys'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
