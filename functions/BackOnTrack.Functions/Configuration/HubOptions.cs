@@ -38,8 +38,11 @@ public sealed class HubOptions
 
     internal static bool AreValidPreviousKeys(string? value) => PreviousKeyTexts(value).All(k => IsValidKey(k));
 
+    /// <summary>The earlier keys; <c>none</c> says there are none (a Key Vault secret cannot be empty).</summary>
     private static string[] PreviousKeyTexts(string? value) =>
-        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string.Equals(value?.Trim(), "none", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static bool IsValidKey(string? value)
     {
