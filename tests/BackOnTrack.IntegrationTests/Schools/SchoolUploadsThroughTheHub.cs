@@ -97,6 +97,11 @@ public sealed class SchoolUploadsThroughTheHub(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(HttpStatusCode.NotFound, otherAsksById.StatusCode);
         using var otherAsksByName = await AskAsync(HttpMethod.Get, $"api/drops/{_otherSchool}?blob={_school}/exclusions-2024-25.csv", _otherKey);
         Assert.Equal(HttpStatusCode.NotFound, otherAsksByName.StatusCode);
+
+        // Neither the school's key nor the URL's signature is ever logged.
+        var signature = System.Web.HttpUtility.ParseQueryString(new Uri(grant.GetProperty("uploadUrl").GetString()!).Query)["sig"]!;
+        Assert.NotEmpty(_hub.Logs.Lines);
+        Assert.DoesNotContain(_hub.Logs.Lines, line => line.Contains(_key.Secret, StringComparison.Ordinal) || line.Contains(signature, StringComparison.Ordinal));
     }
 
     [Fact]
