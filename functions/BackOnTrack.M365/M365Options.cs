@@ -48,6 +48,15 @@ public sealed class M365Options
     /// <summary>The Teams Workflows webhook ("When a Teams webhook request is received") the board digest is posted to. A secret.</summary>
     public string? BoardWebhookUrl { get; set; }
 
+    /// <summary>The SharePoint site holding the tracker lists: Graph's composite id <c>host,siteGuid,webGuid</c>.</summary>
+    public string? SiteId { get; set; }
+
+    /// <summary>The action tracker list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
+    public string? TrackerListId { get; set; }
+
+    /// <summary>The figures list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
+    public string? FiguresListId { get; set; }
+
     /// <summary>Retries after the first attempt for 429, 503, 504 (Graph; the webhook also 408, 500, 502) and network errors.</summary>
     public int MaxRetries { get; set; } = 4;
 

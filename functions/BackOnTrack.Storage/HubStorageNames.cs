@@ -47,8 +47,10 @@ public static class HubStorageNames
         public const string Actions = "Actions";
         public const string ActionEvents = "ActionEvents";
         public const string Outbox = "Outbox";
+        public const string TrackerItems = "TrackerItems";
+        public const string RejectedTrackerEdits = "RejectedTrackerEdits";
 
         public static IReadOnlyList<string> All { get; } =
-            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox];
+            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, TrackerItems, RejectedTrackerEdits];
     }
 }
