@@ -8,6 +8,7 @@ using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Functions.UseCases.Metrics;
 using BackOnTrack.Functions.UseCases.Plans;
 using BackOnTrack.Functions.UseCases.Sweep;
+using BackOnTrack.Functions.UseCases.Tracker;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -49,6 +50,13 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<MetricsQuery>();
         services.AddSingleton<RecomputeMetricsUseCase>();
         services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
+        services.AddSingleton<TrackerItemStore>();
+        services.AddSingleton<RejectedTrackerEditStore>();
+        services.AddSingleton<TrackerEditApplier>();
+        services.AddSingleton<SyncTrackerUseCase>();
+        services.AddSingleton<PullTrackerEditsUseCase>();
+        services.AddSingleton<IInvokedFunction, SyncTracker>();
+        services.AddSingleton<IInvokedFunction, PullTrackerEdits>();
         return services;
     }
 
