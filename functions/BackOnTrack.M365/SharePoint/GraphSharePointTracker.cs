@@ -43,6 +43,12 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
 
     public bool ReadsEdits => true;
 
+    public string ListAddress(TrackerListDefinition list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return $"{_options.SiteId}/{ListId(list)}";
+    }
+
     public async Task<ColumnMap> ResolveColumnsAsync(TrackerListDefinition list, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -296,12 +302,11 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
     private static Task<DeltaGetResponse?> FirstDeltaPageAsync(DeltaRequestBuilder delta, ColumnMap columns, IReadOnlyList<string> read, CancellationToken cancellationToken) =>
         delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Expand = [ExpandFields(columns, read)], cancellationToken);
 
-    private Microsoft.Graph.Sites.Item.Lists.Item.ListItemRequestBuilder List(TrackerListDefinition list)
-    {
-        var site = Required(_options.SiteId, "SiteId");
-        var id = list.Kind == TrackerLists.Figures.Kind ? Required(_options.FiguresListId, "FiguresListId") : Required(_options.TrackerListId, "TrackerListId");
-        return _graph.Sites[site].Lists[id];
-    }
+    private Microsoft.Graph.Sites.Item.Lists.Item.ListItemRequestBuilder List(TrackerListDefinition list) =>
+        _graph.Sites[Required(_options.SiteId, "SiteId")].Lists[ListId(list)];
+
+    private string ListId(TrackerListDefinition list) =>
+        list.Kind == TrackerLists.Figures.Kind ? Required(_options.FiguresListId, "FiguresListId") : Required(_options.TrackerListId, "TrackerListId");
 
     private static string Required(string? value, string name) => string.IsNullOrWhiteSpace(value)
         ? throw new M365ServiceException(0, "NotConfigured", $"M365:{name} is not set: run provision-lists and put the ids it prints in M365__{name}.")

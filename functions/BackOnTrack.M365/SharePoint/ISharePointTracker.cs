@@ -47,6 +47,9 @@ public interface ISharePointTracker
     /// <summary>False in outbox mode: there is no list to read people's edits from.</summary>
     bool ReadsEdits { get; }
 
+    /// <summary>Which list this is on which site: the delta link kept for a list is only ever used on that list.</summary>
+    string ListAddress(TrackerListDefinition list);
+
     /// <summary>Reads the list's columns and maps the hub's columns to them; throws <see cref="TrackerColumnsMissingException"/>.</summary>
     Task<ColumnMap> ResolveColumnsAsync(TrackerListDefinition list, CancellationToken cancellationToken);
 

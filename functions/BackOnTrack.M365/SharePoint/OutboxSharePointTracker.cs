@@ -18,6 +18,8 @@ public sealed class OutboxSharePointTracker(OutboxStore outbox) : ISharePointTra
 
     public bool ReadsEdits => false;
 
+    public string ListAddress(TrackerListDefinition list) => $"outbox/{list?.Kind}";
+
     public Task<ColumnMap> ResolveColumnsAsync(TrackerListDefinition list, CancellationToken cancellationToken) => Task.FromResult(ColumnMap.AsProvisioned(list));
 
     public Task<IReadOnlyDictionary<string, ListItemState>> ListItemsAsync(ColumnMap columns, IReadOnlyList<string> read, CancellationToken cancellationToken) =>

@@ -31,8 +31,8 @@ public sealed record TrackerItemState(
 
 /// <summary>
 /// Table TrackerItems: PartitionKey the list's kind, RowKey the item's key through the key encoder, one row per item
-/// the hub keeps in SharePoint; and partition <c>delta</c>, one row per list with the delta link of the last
-/// PullTrackerEdits run.
+/// the hub keeps in SharePoint; and partition <c>delta</c>, one row per list (RowKey the site and list id through the
+/// key encoder) with the delta link of the last PullTrackerEdits run.
 /// </summary>
 public sealed class TrackerItemStore(TableServiceClient tables)
 {
@@ -78,11 +78,11 @@ public sealed class TrackerItemStore(TableServiceClient tables)
     }
 
     /// <summary>The delta link the last read of a list ended with; null before the first read.</summary>
-    public async Task<string?> GetDeltaLinkAsync(string list, CancellationToken cancellationToken) =>
-        (await tables.GetEntityAsync(Table, DeltaPartition, list, cancellationToken: cancellationToken).ConfigureAwait(false))?.GetString("DeltaLink");
+    public async Task<string?> GetDeltaLinkAsync(string listAddress, CancellationToken cancellationToken) =>
+        (await tables.GetEntityAsync(Table, DeltaPartition, TableKey.Encode(listAddress), cancellationToken: cancellationToken).ConfigureAwait(false))?.GetString("DeltaLink");
 
-    public async Task SaveDeltaLinkAsync(string list, string? deltaLink, CancellationToken cancellationToken) =>
-        await tables.UpsertEntityAsync(Table, new TableEntity(DeltaPartition, list) { ["DeltaLink"] = deltaLink }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    public async Task SaveDeltaLinkAsync(string listAddress, string? deltaLink, CancellationToken cancellationToken) =>
+        await tables.UpsertEntityAsync(Table, new TableEntity(DeltaPartition, TableKey.Encode(listAddress)) { ["DeltaLink"] = deltaLink }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     private static TrackerItemState Read(TableEntity row) => new(
         row.PartitionKey,

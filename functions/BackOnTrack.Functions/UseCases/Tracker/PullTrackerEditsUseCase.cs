@@ -38,7 +38,8 @@ public sealed partial class PullTrackerEditsUseCase(
 
         var list = TrackerLists.Actions;
         var columns = await sharePoint.ResolveColumnsAsync(list, cancellationToken).ConfigureAwait(false);
-        var link = await items.GetDeltaLinkAsync(list.Kind, cancellationToken).ConfigureAwait(false);
+        var address = sharePoint.ListAddress(list);
+        var link = await items.GetDeltaLinkAsync(address, cancellationToken).ConfigureAwait(false);
         var changes = await sharePoint.ReadChangesAsync(columns, link, TrackerEditApplier.EditableColumns, cancellationToken).ConfigureAwait(false);
         int applied = 0, rejected = 0;
         var plansToSync = new SortedSet<string>(StringComparer.Ordinal);
@@ -69,7 +70,7 @@ public sealed partial class PullTrackerEditsUseCase(
             await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, JsonSerializer.Serialize(new { planId }), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        await items.SaveDeltaLinkAsync(list.Kind, changes.DeltaLink, cancellationToken).ConfigureAwait(false);
+        await items.SaveDeltaLinkAsync(address, changes.DeltaLink, cancellationToken).ConfigureAwait(false);
         LogPulled(logger, changes.Items.Count, applied, rejected, changes.Restarted);
         return new PullResult(true, changes.Items.Count, applied, rejected, changes.Restarted);
     }
