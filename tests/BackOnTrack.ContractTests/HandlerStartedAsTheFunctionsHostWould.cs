@@ -20,6 +20,8 @@ public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) :
             """,
         ["RecomputeMetrics"] = """{"Data":{"message":"\"{\\\"scope\\\":\\\"3729999\\\",\\\"academicYear\\\":\\\"2015-16\\\"}\""},"Metadata":{"DequeueCount":1}}""",
         ["SweepDrops"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""",
+        ["SyncTracker"] = """{"Data":{"message":"\"{\\\"planId\\\":\\\"no-such-plan\\\"}\""},"Metadata":{"DequeueCount":1}}""",
+        ["PullTrackerEdits"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""",
     };
 
     private static string TestStorage =>
