@@ -17,4 +17,8 @@ param tenantSettings = {
   M365__TeamsAppId: ''
   // The SharePoint action tracker as people open it (prompts and the digest link to it).
   M365__TrackerUrl: ''
+  // The SharePoint site (host,siteGuid,webGuid) and the list ids `provision-lists` prints.
+  M365__SiteId: ''
+  M365__TrackerListId: ''
+  M365__FiguresListId: ''
 }

@@ -58,6 +58,15 @@ public sealed class M365Options
     /// <summary>Outbox mode's stand-in for an unset <see cref="TrackerUrl"/> (<c>.invalid</c> is reserved and never resolves).</summary>
     public const string PlaceholderTrackerUrl = "https://tracker.invalid/Lists/ActionTracker/AllItems.aspx";
 
+    /// <summary>The SharePoint site holding the tracker lists: Graph's composite id <c>host,siteGuid,webGuid</c>.</summary>
+    public string? SiteId { get; set; }
+
+    /// <summary>The action tracker list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
+    public string? TrackerListId { get; set; }
+
+    /// <summary>The figures list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
+    public string? FiguresListId { get; set; }
+
     /// <summary>Retries after the first attempt for 429, 503, 504 (Graph; the webhook also 408, 500, 502) and network errors.</summary>
     public int MaxRetries { get; set; } = 4;
 

@@ -3,6 +3,7 @@ using Azure.Identity;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Graph;
 using BackOnTrack.M365.Outbox;
+using BackOnTrack.M365.SharePoint;
 using BackOnTrack.M365.Teams;
 using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,7 @@ public static class M365ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <c>M365</c> options (validated at start) and, by <see cref="M365Options.EffectiveMode"/>, the Graph
-    /// or outbox <see cref="ITeamsNotifier"/> and <see cref="IBoardDigestPoster"/>. Outbox mode needs the storage
+    /// or outbox <see cref="ITeamsNotifier"/>, <see cref="IBoardDigestPoster"/> and <see cref="ISharePointTracker"/>. Outbox mode needs the storage
     /// clients (<c>AddBackOnTrackStorage</c>); Graph mode builds one <see cref="GraphServiceClient"/> for the app.
     /// </summary>
     /// <param name="credential">The hub's identity for Graph; default from the options (client secret, or the managed
@@ -55,6 +56,14 @@ public static class M365ServiceCollectionExtensions
         services.AddSingleton<IBoardDigestPoster>(sp => sp.GetRequiredService<M365Options>().EffectiveMode == M365Mode.Graph
             ? sp.GetRequiredService<WorkflowsWebhookPoster>()
             : sp.GetRequiredService<OutboxDigestPoster>());
+
+        services.AddSingleton(sp => new GraphSharePointTracker(
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<M365Options>(), Clock(sp), Loggers(sp).CreateLogger<GraphSharePointTracker>()));
+        services.AddSingleton(sp => new OutboxSharePointTracker(sp.GetRequiredService<OutboxStore>()));
+        services.AddSingleton<ISharePointTracker>(sp => sp.GetRequiredService<M365Options>().EffectiveMode == M365Mode.Graph
+            ? sp.GetRequiredService<GraphSharePointTracker>()
+            : sp.GetRequiredService<OutboxSharePointTracker>());
+        services.AddSingleton(sp => new SharePointListProvisioner(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<M365Options>()));
         return services;
     }
 

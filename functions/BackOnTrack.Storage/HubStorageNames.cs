@@ -52,6 +52,8 @@ public static class HubStorageNames
         public const string Outbox = "Outbox";
         public const string PromptLedger = "PromptLedger";
         public const string SchoolKeys = "SchoolKeys";
+        public const string TrackerItems = "TrackerItems";
+        public const string RejectedTrackerEdits = "RejectedTrackerEdits";
 
         /// <summary>What the operations verbs did (erasures, withdrawals, re-keys): counts and reasons, never a pupil identifier.</summary>
         public const string OperationsAudit = "OperationsAudit";
@@ -63,6 +65,6 @@ public static class HubStorageNames
         public static IReadOnlyList<string> PupilRows { get; } = [Exclusions, Attendance, Cohorts];
 
         public static IReadOnlyList<string> All { get; } =
-            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger, SchoolKeys, OperationsAudit, KeyRotations];
+            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger, SchoolKeys, OperationsAudit, KeyRotations, TrackerItems, RejectedTrackerEdits];
     }
 }

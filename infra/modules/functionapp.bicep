@@ -73,6 +73,9 @@ var appSettings = {
   M365__ManagedIdentityClientId: identityClientId
   M365__TeamsAppId: tenantSettings.?M365__TeamsAppId ?? ''
   M365__TrackerUrl: tenantSettings.?M365__TrackerUrl ?? ''
+  M365__SiteId: tenantSettings.?M365__SiteId ?? ''
+  M365__TrackerListId: tenantSettings.?M365__TrackerListId ?? ''
+  M365__FiguresListId: tenantSettings.?M365__FiguresListId ?? ''
   M365__BoardWebhookUrl: boardWebhookReference
   M365__MaxRetries: '4'
   M365__RetryDelay: '00:00:02'

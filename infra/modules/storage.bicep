@@ -54,6 +54,8 @@ var tables = [
   'SchoolKeys'
   'OperationsAudit'
   'KeyRotations'
+  'TrackerItems'
+  'RejectedTrackerEdits'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

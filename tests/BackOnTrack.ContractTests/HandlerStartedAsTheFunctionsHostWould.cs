@@ -23,6 +23,8 @@ public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) :
         ["RecomputeMetrics"] = """{"Data":{"message":"\"{\\\"scope\\\":\\\"3729999\\\",\\\"academicYear\\\":\\\"2015-16\\\"}\""},"Metadata":{"DequeueCount":1}}""",
         ["SweepDrops"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""",
         ["PromptOwners"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2026-11-16T06:30:00+00:00","Next":"2026-11-23T06:30:00+00:00","LastUpdated":"2026-11-16T06:30:00+00:00"},"IsPastDue":false}},"Metadata":{}}""",
+        ["SyncTracker"] = """{"Data":{"message":"\"{\\\"planId\\\":\\\"no-such-plan\\\"}\""},"Metadata":{"DequeueCount":1}}""",
+        ["PullTrackerEdits"] = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""",
     };
 
     private static string TestStorage =>

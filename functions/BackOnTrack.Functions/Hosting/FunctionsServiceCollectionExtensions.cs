@@ -12,6 +12,7 @@ using BackOnTrack.Functions.UseCases.Prompts;
 using BackOnTrack.Functions.UseCases.Schools;
 using BackOnTrack.Storage.Blobs.Sas;
 using BackOnTrack.Functions.UseCases.Sweep;
+using BackOnTrack.Functions.UseCases.Tracker;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -63,6 +64,13 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<PromptOwnersUseCase>();
         services.AddSingleton<IInvokedFunction, PromptOwners>();
         services.AddBackOnTrackOperations(configuration);
+        services.AddSingleton<TrackerItemStore>();
+        services.AddSingleton<RejectedTrackerEditStore>();
+        services.AddSingleton<TrackerEditApplier>();
+        services.AddSingleton<SyncTrackerUseCase>();
+        services.AddSingleton<PullTrackerEditsUseCase>();
+        services.AddSingleton<IInvokedFunction, SyncTracker>();
+        services.AddSingleton<IInvokedFunction, PullTrackerEdits>();
         return services;
     }
 

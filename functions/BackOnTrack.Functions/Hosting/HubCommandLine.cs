@@ -6,6 +6,7 @@ using BackOnTrack.Functions.LocalHost;
 using BackOnTrack.Functions.SampleData;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Outbox;
+using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,10 @@ public static class HubCommandLine
         var generate = new Command("generate", "Write a realistic, deterministic sample LA dataset, laid out as it is uploaded to drops/.") { folder, generateAsOf };
         generate.SetAction(result => Generate(result.GetRequiredValue(folder), result.GetValue(generateAsOf)));
 
-        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate, ConformanceCommand.Build() };
+        var provision = new Command("provision-lists", "Create (or check, adding missing columns) the SharePoint tracker and figures lists on M365__SiteId and print their ids.");
+        provision.SetAction((_, cancellationToken) => ProvisionListsAsync(cancellationToken));
+
+        var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate, provision, ConformanceCommand.Build() };
         foreach (var operation in Operations.OperationsCommands.All())
         {
             root.Add(operation);
@@ -119,6 +123,36 @@ public static class HubCommandLine
         return report.ExitCode;
     }
 
+    /// <summary>
+    /// Creates or checks the two lists through Graph with the hub's identity (which needs Sites.Manage.All, or a
+    /// Sites.Selected grant above write, for this verb only) and prints the settings to set.
+    /// </summary>
+    private static async Task<int> ProvisionListsAsync(CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder();
+        configuration.AddHubSettings();
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging();
+        services.AddBackOnTrackM365(configuration.Build());
+        await using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<M365Options>>().Value;
+        if (options.EffectiveMode != M365Mode.Graph)
+        {
+            await Console.Error.WriteLineAsync("provision-lists works on a tenant: set M365__Mode=Graph, the tenant and app settings, and M365__SiteId.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var provisioner = provider.GetRequiredService<SharePointListProvisioner>();
+        foreach (var (list, setting) in new[] { (Core.Tracker.TrackerLists.Actions, "M365__TrackerListId"), (Core.Tracker.TrackerLists.Figures, "M365__FiguresListId") })
+        {
+            var result = await provisioner.EnsureAsync(list, cancellationToken).ConfigureAwait(false);
+            var what = result.Created ? "created" : result.ColumnsAdded.Count == 0 ? "found, every column present" : $"found, added {string.Join(", ", result.ColumnsAdded)}";
+            await Console.Out.WriteLineAsync($"{list.DisplayName}: {what}").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{setting}={result.ListId}").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
     /// <summary>The LA's exclusions table for every year with LA figures, beside DfE's where loaded.</summary>
     private static async Task<string> LaPictureAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -148,7 +182,9 @@ public static class HubCommandLine
         var outbox = services.GetRequiredService<OutboxStore>();
         async Task<IReadOnlyList<OutboxEntry>> ThisRunAsync(string channel) =>
             [.. (await outbox.ListAsync(channel, cancellationToken).ConfigureAwait(false)).Where(e => e.CreatedAt >= runStarted)];
-        return OutboxSummary.Format(await ThisRunAsync(OutboxChannels.TeamsActivity).ConfigureAwait(false), await ThisRunAsync(OutboxChannels.BoardDigest).ConfigureAwait(false));
+        return OutboxSummary.Format(await ThisRunAsync(OutboxChannels.TeamsActivity).ConfigureAwait(false), await ThisRunAsync(OutboxChannels.BoardDigest).ConfigureAwait(false))
+               + Environment.NewLine
+               + SharePointOutboxSummary.Format(await ThisRunAsync(OutboxChannels.SharePoint).ConfigureAwait(false));
     }
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -53,12 +53,16 @@ public sealed class ActionPlanStore(TableServiceClient tables)
     }
 
     /// <summary>A plan's actions as stored, removed ones included.</summary>
-    public async Task<IReadOnlyList<StoredAction>> ReadPlanAsync(string planId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAction>> ReadPlanAsync(string planId, CancellationToken cancellationToken) =>
+        [.. (await ReadPlanWithTimesAsync(planId, cancellationToken).ConfigureAwait(false)).Select(a => a.Action)];
+
+    /// <summary>A plan's actions as stored, removed ones included, with when each was last changed.</summary>
+    public async Task<IReadOnlyList<TimedAction>> ReadPlanWithTimesAsync(string planId, CancellationToken cancellationToken)
     {
-        var actions = new List<StoredAction>();
+        var actions = new List<TimedAction>();
         await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Actions, TableFilter.Of($"PartitionKey eq {TableKey.Encode(planId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            actions.Add(Read(row));
+            actions.Add(new TimedAction(Read(row), row.GetDateTimeOffset("UpdatedAt")));
         }
 
         return actions;
@@ -76,6 +80,37 @@ public sealed class ActionPlanStore(TableServiceClient tables)
         return actions;
     }
 
+    /// <summary>One action as stored, or null when the plan has no such action.</summary>
+    public async Task<TimedAction?> ReadActionAsync(string planId, string actionKey, CancellationToken cancellationToken)
+    {
+        var row = await tables.GetEntityAsync(HubStorageNames.Tables.Actions, TableKey.Encode(planId), TableKey.Encode(actionKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row is null ? null : new TimedAction(Read(row), row.GetDateTimeOffset("UpdatedAt"));
+    }
+
+    /// <summary>
+    /// Applies an owner's edit made in the tracker: the audit row (Source <c>tracker</c>) first, then the action's field,
+    /// UpdatedAt and UpdatedBy. The audit row's key comes from the edit's own time, so applying the same edit twice
+    /// writes the same row.
+    /// </summary>
+    public async Task ApplyTrackerEditAsync(
+        string planId, string actionKey, ActionField field, string? from, string? to, string by, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (field is not (ActionField.Status or ActionField.LastNote))
+        {
+            throw new ArgumentOutOfRangeException(nameof(field), field, "Only Status and LastNote are edited in the tracker.");
+        }
+
+        await tables.UpsertEntityAsync(
+            HubStorageNames.Tables.ActionEvents, EventEntity(planId, actionKey, field, from, to, by, at, "tracker"), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var action = new TableEntity(TableKey.Encode(planId), TableKey.Encode(actionKey))
+        {
+            [field.ToString()] = to,
+            ["UpdatedAt"] = now,
+            ["UpdatedBy"] = by,
+        };
+        await tables.UpsertEntityAsync(HubStorageNames.Tables.Actions, action, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Writes each change: its audit rows first, then the action, so a delivery that dies in between leaves the audit
     /// complete and the redelivery writes the same audit rows again (their keys come from <paramref name="at"/>, the
@@ -83,18 +118,10 @@ public sealed class ActionPlanStore(TableServiceClient tables)
     /// </summary>
     public async Task ApplyAsync(string planId, IReadOnlyList<ActionChange> changes, string by, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         foreach (var change in changes)
         {
-            var events = change.Fields.Select(f => TableTransactionAction.UpsertReplace(new TableEntity(TableKey.Encode($"{planId}_{change.ActionKey}"), $"{inverted}_{f.Field}")
-            {
-                ["By"] = by,
-                ["At"] = at,
-                ["Field"] = f.Field.ToString(),
-                ["From"] = f.From,
-                ["To"] = f.To,
-                ["Source"] = "import",
-            })).ToList();
+            var events = change.Fields.Select(f => TableTransactionAction.UpsertReplace(
+                EventEntity(planId, change.ActionKey, f.Field, f.From, f.To, by, at, "import"))).ToList();
             foreach (var chunk in events.Chunk(TableServiceClient.MaxTransactionOperations))
             {
                 await tables.SubmitTransactionAsync(HubStorageNames.Tables.ActionEvents, chunk, cancellationToken).ConfigureAwait(false);
@@ -102,6 +129,20 @@ public sealed class ActionPlanStore(TableServiceClient tables)
 
             await tables.UpsertEntityAsync(HubStorageNames.Tables.Actions, ToEntity(planId, change.Next, by, now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static TableEntity EventEntity(string planId, string actionKey, ActionField field, string? from, string? to, string by, DateTimeOffset at, string source)
+    {
+        var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        return new TableEntity(TableKey.Encode($"{planId}_{actionKey}"), $"{inverted}_{field}")
+        {
+            ["By"] = by,
+            ["At"] = at,
+            ["Field"] = field.ToString(),
+            ["From"] = from,
+            ["To"] = to,
+            ["Source"] = source,
+        };
     }
 
     private static TableEntity ToEntity(string planId, StoredAction action, string by, DateTimeOffset now)
@@ -150,3 +191,6 @@ public sealed class ActionPlanStore(TableServiceClient tables)
 
     private static ActionStatus? Status(string? text) => Enum.TryParse<ActionStatus>(text, out var status) ? status : null;
 }
+
+/// <summary>An action as stored and when the hub last changed it (its UpdatedAt).</summary>
+public sealed record TimedAction(StoredAction Action, DateTimeOffset? UpdatedAt);

@@ -41,6 +41,7 @@ public sealed partial class PromptOwnersUseCase(
     IBoardDigestPoster digestPoster,
     TrackerLinks links,
     ReturnsTrackerUseCase returns,
+    RejectedTrackerEditStore rejectedEdits,
     StorageAccount account,
     IOptions<HubOptions> hub,
     TimeProvider clock,
@@ -178,7 +179,7 @@ public sealed partial class PromptOwnersUseCase(
             [.. standing.ByPriority.Select(p => new DigestCount(string.Create(CultureInfo.InvariantCulture, $"{p.Priority} · {p.Title} ({p.Complete} complete)"), p.Actions))],
             [.. standing.Due.Select(DigestAction)],
             [.. standing.Overdue.Select(DigestAction)],
-            [],
+            await InvalidEditsAsync(week, cancellationToken).ConfigureAwait(false),
             await HeadlinesAsync(cancellationToken).ConfigureAwait(false),
             [new DigestLink("Open the action tracker", links.Tracker)])
         {
@@ -210,6 +211,17 @@ public sealed partial class PromptOwnersUseCase(
         var rows = await metrics.ReadAsync(DropLocation.LaScope, latest, cancellationToken).ConfigureAwait(false);
         var figures = await benchmarks.ComparisonsAsync(latest, hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
         return DigestHeadlines.From(latest, rows, figures);
+    }
+
+    /// <summary>
+    /// Tracker edits not applied since the week before this one began (the last digest's week), so each appears in the
+    /// digest that follows it.
+    /// </summary>
+    private async Task<IReadOnlyList<DigestInvalidEdit>> InvalidEditsAsync(IsoWeek week, CancellationToken cancellationToken)
+    {
+        var since = new DateTimeOffset(week.Monday.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var edits = await rejectedEdits.ListSinceAsync(since, cancellationToken).ConfigureAwait(false);
+        return [.. edits.OrderBy(e => e.EditedAt).Select(e => new DigestInvalidEdit(e.ActionKey, e.Field, e.Value, e.Reason, e.EditedBy, links.ForAction(e.ActionKey)))];
     }
 
     /// <summary>The schools the board should chase: no accepted drop this term (null before any register is loaded).</summary>

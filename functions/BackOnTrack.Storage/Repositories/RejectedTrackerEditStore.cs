@@ -1,0 +1,64 @@
+using System.Globalization;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Storage.Tables;
+
+namespace BackOnTrack.Storage.Repositories;
+
+/// <summary>An edit made in the tracker that the hub did not apply, and why (for the board digest, DESIGN §5).</summary>
+/// <param name="PlanId">The action's plan.</param>
+/// <param name="ActionKey">The action's key.</param>
+/// <param name="Field">The field edited (<c>Status</c> or <c>LastNote</c>).</param>
+/// <param name="Value">The value entered, shortened; null when it cannot be repeated (it looked like pupil data).</param>
+/// <param name="Reason">Why it was not applied, in words for the board.</param>
+/// <param name="EditedBy">Who made the edit (their email, or name), as SharePoint reports it.</param>
+/// <param name="EditedAt">When the edit was made.</param>
+public sealed record RejectedTrackerEdit(string PlanId, string ActionKey, string Field, string? Value, string Reason, string? EditedBy, DateTimeOffset EditedAt);
+
+/// <summary>
+/// Table RejectedTrackerEdits: PartitionKey <c>rejected</c>, RowKey <c>{ticks of EditedAt, 19 digits}_{planId}_{actionKey}_{Field}</c>
+/// through the key encoder, so rows sort by the edit's time and reading the same edit twice records it once.
+/// </summary>
+public sealed class RejectedTrackerEditStore(TableServiceClient tables)
+{
+    private const string Table = HubStorageNames.Tables.RejectedTrackerEdits;
+    private const string Partition = "rejected";
+    private const int MaxValueLength = 500;
+
+    /// <summary>Records an edit that was not applied (once, however often it is read).</summary>
+    public async Task RecordAsync(RejectedTrackerEdit edit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var entity = new TableEntity(Partition, Ticks(edit.EditedAt) + "_" + TableKey.Encode($"{edit.PlanId}_{edit.ActionKey}_{edit.Field}"))
+        {
+            ["PlanId"] = edit.PlanId,
+            ["ActionKey"] = edit.ActionKey,
+            ["Field"] = edit.Field,
+            ["Value"] = edit.Value is { Length: > MaxValueLength } value ? value[..(MaxValueLength - 1)] + "…" : edit.Value,
+            ["Reason"] = edit.Reason,
+            ["EditedBy"] = edit.EditedBy,
+            ["EditedAt"] = edit.EditedAt,
+        };
+        await tables.UpsertEntityAsync(Table, entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The edits made at or after <paramref name="since"/> that were not applied, oldest first.</summary>
+    public async Task<IReadOnlyList<RejectedTrackerEdit>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var edits = new List<RejectedTrackerEdit>();
+        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {Partition} and RowKey ge {Ticks(since)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            edits.Add(new RejectedTrackerEdit(
+                row.GetString("PlanId") ?? "",
+                row.GetString("ActionKey") ?? "",
+                row.GetString("Field") ?? "",
+                row.GetString("Value"),
+                row.GetString("Reason") ?? "",
+                row.GetString("EditedBy"),
+                row.GetDateTimeOffset("EditedAt") ?? default));
+        }
+
+        return edits;
+    }
+
+    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+}
