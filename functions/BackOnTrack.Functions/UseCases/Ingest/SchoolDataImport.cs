@@ -16,7 +16,7 @@ namespace BackOnTrack.Functions.UseCases.Ingest;
 /// validated as they stream, accepted rows written in transactions per partition; once stored, one
 /// <c>metrics-requests</c> message per school-year the drop (or the version it replaced) touched.
 /// </summary>
-internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptions> hubOptions, TimeProvider clock) : IDropImport
+internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
 {
     public string Container => HubStorageNames.Containers.Drops;
 
@@ -35,7 +35,7 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
             return new StoredRows(null, null, 0, 0, [], [], [], [], [], misplaced);
         }
 
-        var context = new DropContext(clock.GetUtcNow(), place.School, hubOptions.Value.PseudonymisationKeyBytes());
+        var context = new DropContext(clock.GetUtcNow(), place.School, hubOptions.Value.PseudonymisationKeyBytes()) { Limits = ingestOptions.Value.Limits() };
         content.Position = 0;
         using var read = DropReader.Read(content, place.FileName, context);
         if (!read.IsReadable)

@@ -1,0 +1,86 @@
+using System.Text;
+using BackOnTrack.Core.Ingest;
+using BackOnTrack.Core.Tabular;
+using BackOnTrack.UnitTests.Core.Support;
+
+namespace BackOnTrack.UnitTests.Core.Ingest;
+
+/// <summary>Hostile and broken files through the ingest entry point: each ends in a report, never an exception.</summary>
+public class HostileDrops
+{
+    private static readonly string Pupil = TestDrops.UpnFor(1);
+
+    private static DropRead Read(byte[] content, string fileName, TabularLimits? limits = null) =>
+        DropReader.Read(new MemoryStream(content), fileName, TestDrops.ForSchool() with { Limits = limits ?? TabularLimits.Default });
+
+    public static TheoryData<string, string, string> UnreadableFiles() => new()
+    {
+        { "quote left open", "exclusions.csv", "a quote is probably left open" },
+        { "10 MB cell", "exclusions.csv", "longer than 32,767 characters" },
+        { "a million columns", "exclusions.csv", "more than 1,000 cells" },
+        { "binary garbage", "exclusions.csv", "binary data" },
+        { "macros", "exclusions.xlsm", "contains macros" },
+        { "zip bomb", "exclusions.xlsx", "when unzipped" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableFiles))]
+    public void RejectsAHostileFileWholeWithAReasonForTheReport(string hostile, string fileName, string reason)
+    {
+        using var drop = Read(Hostile(hostile), fileName);
+
+        Assert.False(drop.IsReadable);
+        Assert.Contains(reason, drop.Rejection, StringComparison.Ordinal);
+        Assert.Empty(drop.Outcomes);
+    }
+
+    [Fact]
+    public void ThrowsTheTypedRejectionWhenALimitIsFirstBrokenBelowTheHeader()
+    {
+        var csv = "UPN,NCYear,Category,StartDate,Sessions,Reason1\n" + string.Concat(Enumerable.Range(1, 50).Select(d => $"{Pupil},Y9,FIXD,{d % 28 + 1:D2}/10/2025,2,PD\n"));
+        using var drop = Read(Encoding.UTF8.GetBytes(csv), "exclusions.csv", TabularLimits.Default with { MaxRows = 40 });
+
+        Assert.True(drop.IsReadable, drop.Rejection);
+        var ex = Assert.Throws<UnreadableFileException>(() => drop.Outcomes.ToList());
+        Assert.Equal("The file has more than 40 rows, the most the hub reads from one file; split it.", ex.Message);
+    }
+
+    [Fact]
+    public void RejectsTheRowOfAFormulaSavedWithoutItsResultInAColumnTheKindReads()
+    {
+        var workbook = new XlsxBuilder().Sheet("Exclusions",
+            ["UPN", "NCYear", "Category", "StartDate", "Sessions", "Reason1", "Notes"],
+            [Pupil, "Y9", "FIXD", new DateOnly(2025, 11, 3), new XlsxBuilder.Formula("2*2", null), "PD", "x"],
+            [Pupil, "Y9", "FIXD", new DateOnly(2025, 11, 4), new XlsxBuilder.Formula("1+1", "2"), "PD", new XlsxBuilder.Formula("NOW()", null)]).Build();
+
+        using var drop = Read(workbook, "exclusions.xlsx");
+        var outcomes = drop.Outcomes.ToList();
+
+        var rejected = outcomes[0];
+        Assert.False(rejected.IsAccepted);
+        Assert.Equal(new RowError(2, "Sessions", DropRead.UncalculatedFormula), Assert.Single(rejected.Errors));
+        Assert.True(outcomes[1].IsAccepted, "a formula without a result in a column the kind ignores does not matter");
+    }
+
+    internal static byte[] Hostile(string kind) => kind switch
+    {
+        "quote left open" => Encoding.UTF8.GetBytes("UPN,NCYear,Category\n\"" + string.Concat(Enumerable.Repeat($"{Pupil},Y9,FIXD\n", 5_000))),
+        "10 MB cell" => Encoding.UTF8.GetBytes($"UPN,NCYear,Category\n{Pupil},Y9,{new string('F', 10_000_000)}\n"),
+        "a million columns" => Encoding.UTF8.GetBytes("UPN" + string.Concat(Enumerable.Repeat(",NCYear", 1_000_000)) + "\n"),
+        "binary garbage" => Garbage(),
+        "macros" => HostilePackages.WithEntry(Exclusions(), "xl/vbaProject.bin", [0xCC, 0x61]),
+        "zip bomb" => HostilePackages.ClaimingSize(HostilePackages.WithZeros(Exclusions(), "xl/media/image1.png", 100_000), "xl/media/image1.png", uint.MaxValue),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static byte[] Garbage()
+    {
+        var bytes = new byte[200_000];
+        new Random(9).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] Exclusions() => new XlsxBuilder().Sheet("Exclusions",
+        ["UPN", "NCYear", "Category", "StartDate", "Sessions", "Reason1"],
+        [Pupil, "Y9", "FIXD", new DateOnly(2025, 11, 3), 2, "PD"]).Build();
+}
