@@ -98,7 +98,8 @@ internal static class XlsxTableReader
         }
 
         var workbookPart = document.WorkbookPart ?? throw new UnreadableFileException("The workbook has no worksheets.");
-        var workbook = workbookPart.Workbook;
+        // The SDK gives null for an empty workbook part (found by fuzzing).
+        var workbook = workbookPart.Workbook ?? throw new UnreadableFileException(NotAWorkbook);
         var date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
         var dateStyles = DateStyles(workbookPart.WorkbookStylesPart?.Stylesheet);
         var sharedStrings = SharedStrings(workbookPart.SharedStringTablePart, limits);

@@ -229,6 +229,17 @@ public class HostileFiles
     }
 
     [Fact]
+    public void RefusesAWorkbookWhoseWorkbookPartIsEmpty()
+    {
+        // Found by ParserFuzzing (seed 12345): the SDK then has no Workbook at all.
+        var empty = HostilePackages.WithZeros(Workbook(), "xl/workbook.xml", 0);
+
+        var ex = Refused(empty, "marks.xlsx");
+
+        Assert.Equal("The file is not a readable XLSX workbook (it is corrupt, or not an Excel file).", ex.Message);
+    }
+
+    [Fact]
     public void ReadsTheSavedValuesOfAWorkbookWithExternalLinksAndNeverFollowsThem()
     {
         var linked = new XlsxBuilder { ExternalLinkTo = new Uri("file://fileserver/finance/pupils.xlsx") }
