@@ -108,6 +108,13 @@ public static class BenchmarkReader
             }
 
             _errors.Clear();
+
+            // DfE publishes figures, never formulas: a workbook saved with uncalculated ones cannot be trusted in any column.
+            foreach (var column in row.UncalculatedColumns)
+            {
+                Error(row, column, DropRead.UncalculatedFormula);
+            }
+
             if (!AcademicYear.TryParse(row[columns.Year], out var year))
             {
                 Error(row, columns.Year, "Not an academic year (DfE writes 201617 for 2016/17).");

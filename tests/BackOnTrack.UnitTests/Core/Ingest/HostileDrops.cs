@@ -1,4 +1,5 @@
 using System.Text;
+using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Tabular;
 using BackOnTrack.UnitTests.Core.Support;
@@ -60,6 +61,41 @@ public class HostileDrops
         Assert.False(rejected.IsAccepted);
         Assert.Equal(new RowError(2, "Sessions", DropRead.UncalculatedFormula), Assert.Single(rejected.Errors));
         Assert.True(outcomes[1].IsAccepted, "a formula without a result in a column the kind ignores does not matter");
+    }
+
+    [Fact]
+    public void RejectsADfERowWithAFormulaSavedWithoutItsResult()
+    {
+        string[] header = ["time_period", "time_identifier", "geographic_level", "country_name", "region_name", "la_name", "education_phase", "headcount", "perm_excl", "suspension"];
+        var workbook = new XlsxBuilder().Sheet("Data",
+            [.. header],
+            ["202223", "Academic year", "National", "England", "", "", "Total", 8_000_000, new XlsxBuilder.Formula("SUM(J3:J9)", null), 700_000]).Build();
+
+        var file = BackOnTrack.Core.Benchmarks.BenchmarkReader.Read(new MemoryStream(workbook), "exclusions.xlsx");
+
+        Assert.True(file.IsReadable, file.Rejection);
+        Assert.Equal(1, file.RowsRejected);
+        Assert.Equal(new RowError(2, "perm_excl", DropRead.UncalculatedFormula), Assert.Single(file.Rejections));
+    }
+
+    [Fact]
+    public void PutsAHeadingThatLooksLikeAFormulaInTheCsvReportAsText()
+    {
+        var csv = $"UPN,NCYear,Category,StartDate,=Sessions,Reason1\n{Pupil},Y9,FIXD,03/11/2025,lots,PD\n";
+        using var drop = TestDrops.ReadCsv(csv);
+        var report = new DropReport
+        {
+            DropId = "d",
+            BlobName = "3724001/exclusions.csv",
+            Scope = "3724001",
+            Status = DropStatus.Processed,
+            Rejections = [.. drop.Outcomes.SelectMany(o => o.Errors)],
+            ProcessedAt = TestDrops.Now,
+        };
+
+        var lines = report.ToCsv().Split("\r\n");
+
+        Assert.StartsWith("2,\"'=Sessions\",\"", lines[1], StringComparison.Ordinal);
     }
 
     internal static byte[] Hostile(string kind) => kind switch
