@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using static System.FormattableString;
 
 namespace BackOnTrack.Core.Tabular;
 
@@ -79,7 +80,7 @@ internal sealed class CsvTableReader
             rowNumber++;
             if (rowNumber > _limits.MaxRows)
             {
-                throw new UnreadableFileException($"The file has more than {_limits.MaxRows:N0} rows, the most the hub reads from one file; split it.");
+                throw new UnreadableFileException(Invariant($"The file has more than {_limits.MaxRows:N0} rows, the most the hub reads from one file; split it."));
             }
 
             if (!IsBlank())
@@ -209,8 +210,8 @@ internal sealed class CsvTableReader
         if (_fieldLength == _limits.MaxCellChars)
         {
             throw new UnreadableFileException(_inQuotes
-                ? $"A quoted cell that starts on line {_recordLine} runs past {_limits.MaxCellChars:N0} characters: a quote is probably left open."
-                : $"A cell on line {_recordLine} is longer than {_limits.MaxCellChars:N0} characters, the most the hub reads.");
+                ? Invariant($"A quoted cell that starts on line {_recordLine} runs past {_limits.MaxCellChars:N0} characters: a quote is probably left open.")
+                : Invariant($"A cell on line {_recordLine} is longer than {_limits.MaxCellChars:N0} characters, the most the hub reads."));
         }
 
         if (_fieldLength == _field.Length)
@@ -223,13 +224,20 @@ internal sealed class CsvTableReader
 
     private void EndField()
     {
+        var text = _field.AsSpan(0, _fieldLength).Trim();
+        _fieldLength = 0;
         if (_fields.Count == _limits.MaxColumns)
         {
-            throw new UnreadableFileException($"The row on line {_recordLine} has more than {_limits.MaxColumns:N0} cells, the most the hub reads.");
+            // Excel writes empty cells out to the edge of anything ever formatted; only text past the limit counts.
+            if (text.IsEmpty)
+            {
+                return;
+            }
+
+            throw new UnreadableFileException(Invariant($"The row on line {_recordLine} has more than {_limits.MaxColumns:N0} cells, the most the hub reads."));
         }
 
-        _fields.Add(_pool.Get(_field.AsSpan(0, _fieldLength).Trim()));
-        _fieldLength = 0;
+        _fields.Add(_pool.Get(text));
     }
 
     // Refills _chars from the stream; false at the end of the input.

@@ -30,5 +30,5 @@ public sealed record TabularLimits
 
     /// <summary>The report's words for a file over <see cref="MaxFileBytes"/>.</summary>
     public string FileTooLargeReason() =>
-        $"The file is larger than {MaxFileBytes / (1024.0 * 1024):0.##} MB, the most the hub reads from one upload; split it.";
+        FormattableString.Invariant($"The file is larger than {MaxFileBytes / (1024.0 * 1024):0.##} MB, the most the hub reads from one upload; split it.");
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using static System.FormattableString;
 
 namespace BackOnTrack.Core.Tabular;
 
@@ -28,7 +29,7 @@ internal static class XlsxPackageGuard
 
     public static void Check(Stream seekable, TabularLimits limits)
     {
-        var tooManyParts = $"The workbook has more than {limits.MaxXlsxEntries:N0} parts, the most the hub opens: it is not an ordinary spreadsheet.";
+        var tooManyParts = Invariant($"The workbook has more than {limits.MaxXlsxEntries:N0} parts, the most the hub opens: it is not an ordinary spreadsheet.");
         if (ReadEndRecord(seekable) is var (entries, directoryBytes)
             && (entries > limits.MaxXlsxEntries || directoryBytes > (long)limits.MaxXlsxEntries * DirectoryBytesPerEntry))
         {
@@ -57,7 +58,7 @@ internal static class XlsxPackageGuard
             if (declared > limits.MaxXlsxUncompressedBytes)
             {
                 throw new UnreadableFileException(
-                    $"The workbook expands to more than {limits.MaxXlsxUncompressedBytes / (1024.0 * 1024):0.##} MB when unzipped, the most the hub opens.");
+                    Invariant($"The workbook expands to more than {limits.MaxXlsxUncompressedBytes / (1024.0 * 1024):0.##} MB when unzipped, the most the hub opens."));
             }
         }
 

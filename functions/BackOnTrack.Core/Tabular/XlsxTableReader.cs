@@ -5,6 +5,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using static System.FormattableString;
 
 namespace BackOnTrack.Core.Tabular;
 
@@ -145,7 +146,7 @@ internal static class XlsxTableReader
 
             if (++rowsSeen > limits.MaxRows)
             {
-                throw new UnreadableFileException($"The worksheet has more than {limits.MaxRows:N0} rows, the most the hub reads from one file; split it.");
+                throw new UnreadableFileException(Invariant($"The worksheet has more than {limits.MaxRows:N0} rows, the most the hub reads from one file; split it."));
             }
 
             var rowNumber = ParsePositive(reader.GetAttribute("r")) ?? previousRow + 1;
@@ -166,12 +167,18 @@ internal static class XlsxTableReader
                 }
 
                 var column = ColumnIndex(reader.GetAttribute("r")) ?? cells.Count;
+                var value = ReadCell(reader, names, context, inline);
                 if (column >= limits.MaxColumns)
                 {
-                    throw new UnreadableFileException($"Row {rowNumber} of the worksheet has more than {limits.MaxColumns:N0} cells, the most the hub reads.");
+                    // Excel keeps empty, formatted cells out to the edge of a formatted row; only content past the limit counts.
+                    if (value is { Length: 0 })
+                    {
+                        continue;
+                    }
+
+                    throw new UnreadableFileException(Invariant($"Row {rowNumber} of the worksheet has more than {limits.MaxColumns:N0} cells, the most the hub reads."));
                 }
 
-                var value = ReadCell(reader, names, context, inline);
                 while (cells.Count <= column)
                 {
                     cells.Add(string.Empty);
@@ -267,7 +274,7 @@ internal static class XlsxTableReader
             if (text.Length + read > maxChars)
             {
                 throw new UnreadableFileException(
-                    $"A cell of the workbook is longer than {maxChars:N0} characters, the most the hub reads (Excel's own limit is 32,767).");
+                    Invariant($"A cell of the workbook is longer than {maxChars:N0} characters, the most the hub reads (Excel's own limit is 32,767)."));
             }
 
             text.Append(buffer, 0, read);

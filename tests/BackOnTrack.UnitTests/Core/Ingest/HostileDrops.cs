@@ -79,6 +79,24 @@ public class HostileDrops
     }
 
     [Fact]
+    public void LeavesOutAPlanRowWithAFormulaSavedWithoutItsResultAndSaysWhy()
+    {
+        var workbook = new XlsxBuilder().Sheet("Plan",
+            [null, "Action", "Progress updates", "Target date", "Owner"],
+            ["(1) Sufficiency: develop local education provision"],
+            ["1.1", "Develop robust SEND Sufficiency Data", new XlsxBuilder.Formula("IF(B3=\"\",\"\",\"In progress\")", null), "October 2018", "RMBC Head of Inclusion"],
+            ["1.2", "Publish the sufficiency plan", "Complete", "March 2019", "RMBC Head of Inclusion"]).Build();
+        var rows = TabularFile.Open(new MemoryStream(workbook), "plan.xlsx").Rows;
+
+        var plan = BackOnTrack.Core.Plans.ActionPlanReader.Read(rows, BackOnTrack.UnitTests.Core.Plans.PlanFiles.SeedResolver());
+
+        Assert.Equal(["1.2"], plan.Actions.Select(a => a.ActionRef));
+        var entry = Assert.Single(plan.Report, e => e.RowNumber == 3);
+        Assert.Equal(BackOnTrack.Core.Plans.PlanIssue.RowSkipped, entry.Issue);
+        Assert.StartsWith("Row 3 holds a formula saved without its result", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PutsAHeadingThatLooksLikeAFormulaInTheCsvReportAsText()
     {
         var csv = $"UPN,NCYear,Category,StartDate,=Sessions,Reason1\n{Pupil},Y9,FIXD,03/11/2025,lots,PD\n";

@@ -65,6 +65,17 @@ public class HostileFiles
     }
 
     [Fact]
+    public void DropsEmptyCellsPastTheColumnLimitAsExcelWritesThemForAFormattedRow()
+    {
+        var file = Utf8("UPN,NCYear" + new string(',', 16_382) + "\nB801200005001,7" + new string(',', 16_382) + "\n");
+
+        var rows = Read(file);
+
+        Assert.Equal(1_000, rows[0].Count);
+        Assert.Equal("7", rows[1][1]);
+    }
+
+    [Fact]
     public void RefusesBinaryGarbageNamedCsvEvenWithoutNulBytes()
     {
         var garbage = new byte[1_000_000];
@@ -291,6 +302,16 @@ public class HostileFiles
         var ex = Assert.Throws<UnreadableFileException>(() => Read(workbook, "wide.xlsx", TabularLimits.Default with { MaxColumns = 3 }));
 
         Assert.Equal("Row 1 of the worksheet has more than 3 cells, the most the hub reads.", ex.Message);
+    }
+
+    [Fact]
+    public void DropsEmptyWorksheetCellsPastTheColumnLimit()
+    {
+        var workbook = new XlsxBuilder().Sheet("S", ["a", "b", "c", "", ""]).Build();
+
+        var rows = Read(workbook, "formatted.xlsx", TabularLimits.Default with { MaxColumns = 3 });
+
+        Assert.Equal(["a", "b", "c"], rows[0].Cells);
     }
 
     [Fact]
