@@ -10,7 +10,8 @@ namespace BackOnTrack.Core.Tabular;
 /// </summary>
 /// <remarks>
 /// <para>A zip's sizes are claims. The entry count and central directory size are read from the end-of-central-directory
-/// record before the directory itself is parsed, so a directory of millions of entries is never loaded; then the
+/// record, and the directory's headers are counted by walking them (a count the end record understates is caught too),
+/// before the directory is parsed, so a directory of millions of entries is never loaded; then the
 /// uncompressed sizes the directory declares are summed against <see cref="TabularLimits.MaxXlsxUncompressedBytes"/>.
 /// A header that understates a part's size gains nothing: .NET's zip reader stops inflating an entry at the size its
 /// directory entry declares (pinned by a unit test), so the part reads as truncated, corrupt XML and the workbook is
@@ -24,14 +25,18 @@ internal static class XlsxPackageGuard
     private const int DirectoryBytesPerEntry = 1024;
     private const int EndRecordLength = 22;
     private const uint EndRecordSignature = 0x06054B50;
+    private const int DirectoryHeaderLength = 46;
+    private const uint DirectoryHeaderSignature = 0x02014B50;
 
     private static readonly string[] MacroParts = ["vbaproject.bin", "vbaprojectsignature.bin", "xl/macrosheets/", "xl/activex/", "vbadata.xml"];
 
     public static void Check(Stream seekable, TabularLimits limits)
     {
         var tooManyParts = Invariant($"The workbook has more than {limits.MaxXlsxEntries:N0} parts, the most the hub opens: it is not an ordinary spreadsheet.");
-        if (ReadEndRecord(seekable) is var (entries, directoryBytes)
-            && (entries > limits.MaxXlsxEntries || directoryBytes > (long)limits.MaxXlsxEntries * DirectoryBytesPerEntry))
+        if (ReadEndRecord(seekable) is var (entries, directoryBytes, directoryOffset)
+            && (entries > limits.MaxXlsxEntries
+                || directoryBytes > (long)limits.MaxXlsxEntries * DirectoryBytesPerEntry
+                || DirectoryHasMoreThan(seekable, directoryOffset, limits.MaxXlsxEntries)))
         {
             throw new UnreadableFileException(tooManyParts);
         }
@@ -82,10 +87,36 @@ internal static class XlsxPackageGuard
         return false;
     }
 
+    // Walks the central directory's file headers, reading only their fixed part, and stops at the first one past max.
+    private static bool DirectoryHasMoreThan(Stream stream, long offset, int max)
+    {
+        Span<byte> header = stackalloc byte[DirectoryHeaderLength];
+        stream.Position = offset;
+        for (var count = 0; stream.Length - stream.Position >= DirectoryHeaderLength; count++)
+        {
+            stream.ReadExactly(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != DirectoryHeaderSignature)
+            {
+                return false;
+            }
+
+            if (count == max)
+            {
+                return true;
+            }
+
+            // The name, extra field and comment follow the fixed part.
+            stream.Position += BinaryPrimitives.ReadUInt16LittleEndian(header[28..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[30..])
+                + BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
+        }
+
+        return false;
+    }
+
     // The end-of-central-directory record: the last 22 bytes, or earlier when a comment (up to 64 KB) follows it.
-    // Returns the total entry count and the central directory's size; null when there is no such record (ZipArchive
-    // then reports the package as corrupt).
-    private static (int Entries, long DirectoryBytes)? ReadEndRecord(Stream stream)
+    // Returns the total entry count, the central directory's size and its offset; null when there is no such record
+    // (ZipArchive then reports the package as corrupt).
+    private static (int Entries, long DirectoryBytes, long DirectoryOffset)? ReadEndRecord(Stream stream)
     {
         var length = stream.Length;
         var tail = (int)Math.Min(length, EndRecordLength + ushort.MaxValue);
@@ -104,7 +135,8 @@ internal static class XlsxPackageGuard
                 var record = buffer.AsSpan(at, EndRecordLength);
                 if (BinaryPrimitives.ReadUInt32LittleEndian(record) == EndRecordSignature)
                 {
-                    return (BinaryPrimitives.ReadUInt16LittleEndian(record[10..]), BinaryPrimitives.ReadUInt32LittleEndian(record[12..]));
+                    return (BinaryPrimitives.ReadUInt16LittleEndian(record[10..]), BinaryPrimitives.ReadUInt32LittleEndian(record[12..]),
+                        BinaryPrimitives.ReadUInt32LittleEndian(record[16..]));
                 }
             }
 

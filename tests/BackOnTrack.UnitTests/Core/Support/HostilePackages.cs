@@ -79,6 +79,18 @@ internal static class HostilePackages
         return bytes;
     }
 
+    /// <summary>The package with its end-of-central-directory record claiming <paramref name="count"/> entries and a tiny directory.</summary>
+    public static byte[] ClaimingEntryCount(byte[] package, ushort count)
+    {
+        var bytes = (byte[])package.Clone();
+        var end = bytes.AsSpan().LastIndexOf([(byte)0x50, (byte)0x4B, (byte)0x05, (byte)0x06]);
+        Assert.True(end >= 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 8), count);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 10), count);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(end + 12), (uint)count * 46);
+        return bytes;
+    }
+
     private static byte[] Updated(byte[] package, Action<ZipArchive> change)
     {
         using var stream = new MemoryStream();

@@ -218,6 +218,14 @@ public class HostileFiles
     }
 
     [Fact]
+    public void RefusesAWorkbookOfTooManyPartsWhoseEndRecordUnderstatesThem()
+    {
+        var ex = Refused(HostilePackages.ClaimingEntryCount(HostilePackages.WithEntries(Workbook(), 2_000), 9), "marks.xlsx");
+
+        Assert.Equal("The workbook has more than 1,000 parts, the most the hub opens: it is not an ordinary spreadsheet.", ex.Message);
+    }
+
+    [Fact]
     public void RefusesAWorkbookWithAVbaProject()
     {
         var macros = HostilePackages.WithEntry(Workbook(), "xl/vbaProject.bin", [0xCC, 0x61, 0xFF, 0xFF]);
