@@ -14,7 +14,10 @@ public static class HubStorageNames
         public const string Reports = "reports";
         public const string Quarantine = "quarantine";
 
-        public static IReadOnlyList<string> All { get; } = [Drops, Plans, Benchmarks, Reports, Quarantine];
+        /// <summary>Table exports (<c>export</c>), one folder per export; what <c>restore</c> reads.</summary>
+        public const string Backups = "backups";
+
+        public static IReadOnlyList<string> All { get; } = [Drops, Plans, Benchmarks, Reports, Quarantine, Backups];
     }
 
     public static class Queues
@@ -48,8 +51,18 @@ public static class HubStorageNames
         public const string ActionEvents = "ActionEvents";
         public const string Outbox = "Outbox";
         public const string PromptLedger = "PromptLedger";
+        public const string SchoolKeys = "SchoolKeys";
+
+        /// <summary>What the operations verbs did (erasures, withdrawals, re-keys): counts and reasons, never a pupil identifier.</summary>
+        public const string OperationsAudit = "OperationsAudit";
+
+        /// <summary>Pseudonymisation key rotations: which target key a <c>rekey</c> run is moving to, and whether it finished.</summary>
+        public const string KeyRotations = "KeyRotations";
+
+        /// <summary>The tables holding one row per pupil (keyed by pupilKey): what erasure, re-keying and retention work on.</summary>
+        public static IReadOnlyList<string> PupilRows { get; } = [Exclusions, Attendance, Cohorts];
 
         public static IReadOnlyList<string> All { get; } =
-            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger];
+            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger, SchoolKeys, OperationsAudit, KeyRotations];
     }
 }

@@ -1,8 +1,8 @@
-using BackOnTrack.Tests.Processes;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using BackOnTrack.Benchmarks;
+using BackOnTrack.Tests.Processes;
 using BackOnTrack.Storage;
 
 // Usage: BackOnTrack.Benchmarks [rows ...]            runs every size (default 10000 100000 1000000) and prints the table

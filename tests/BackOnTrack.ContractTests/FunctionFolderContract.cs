@@ -11,7 +11,7 @@ namespace BackOnTrack.ContractTests;
 public class FunctionFolderContract
 {
     /// <summary>DESIGN §2's function table (Contract): trigger, queue or schedule or route, binding name, auth level.</summary>
-    private static readonly Dictionary<string, (string Trigger, string? Queue, string? Schedule, string? Route, string Method, string Binding, string? Auth)> Design = new()
+    internal static readonly Dictionary<string, (string Trigger, string? Queue, string? Schedule, string? Route, string Method, string Binding, string? Auth)> Design = new()
     {
         ["IngestDrop"] = ("queueTrigger", "drop-events", null, null, "", "message", null),
         ["SweepDrops"] = ("timerTrigger", null, "0 */15 * * * *", null, "", "timer", null),

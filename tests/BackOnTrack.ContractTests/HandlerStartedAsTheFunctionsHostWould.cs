@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json;
 using BackOnTrack.ContractTests.Support;
@@ -28,16 +30,56 @@ public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) :
         ?? throw new InvalidOperationException("BACKONTRACK_TEST_STORAGE is not set. Run the tests with scripts/test.sh, which starts Azurite.");
 
     [Fact]
-    public void ThePublishFolderIsAFunctionsApp()
+    public void ThePublishFolderHasHostJsonAndEveryFunctionFolderOfTheSource()
     {
-        Assert.True(File.Exists(Path.Combine(published.Folder, "host.json")));
-        Assert.True(File.Exists(Path.Combine(published.Folder, "BackOnTrack.Functions")));
-        foreach (var http in FunctionsServiceCollectionExtensions.HttpFunctions)
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "host.json")));
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.True(host.RootElement.GetProperty("customHandler").GetProperty("enableProxyingHttpRequest").GetBoolean());
+
+        var sourceFunctions = SourceFunctionFolders();
+        Assert.NotEmpty(sourceFunctions);
+        foreach (var function in sourceFunctions)
         {
-            Assert.True(File.Exists(Path.Combine(published.Folder, http.Name, "function.json")), $"{http.Name}/function.json is not published.");
+            var deployed = Path.Combine(published.Folder, function, "function.json");
+            Assert.True(File.Exists(deployed), $"{function}/function.json is not published.");
+            Assert.Equal(File.ReadAllText(Path.Combine(Repository.FunctionsApp, function, "function.json")), File.ReadAllText(deployed));
         }
 
         Assert.False(File.Exists(Path.Combine(published.Folder, "local.settings.json")));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void HostJsonStartsASelfContainedLinuxExecutableInThePublishFolder()
+    {
+        var executable = DefaultExecutablePath();
+
+        Assert.False(Path.IsPathRooted(executable), $"defaultExecutablePath {executable} must be relative to the app root.");
+        var path = Path.Combine(published.Folder, executable);
+        Assert.True(File.Exists(path), $"host.json starts {executable}, which is not in the publish folder.");
+        Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), $"{executable} lacks its executable bit.");
+        Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], File.ReadAllBytes(path)[..4]);
+
+        // Self-contained: the runtime travels with the app, because a custom handler gets none from the platform.
+        using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, executable + ".runtimeconfig.json")));
+        var included = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("includedFrameworks").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Microsoft.NETCore.App", included);
+        Assert.Contains("Microsoft.AspNetCore.App", included);
+        Assert.True(File.Exists(Path.Combine(published.Folder, "libcoreclr.so")));
+    }
+
+    [Fact]
+    public void TheDeploymentZipHoldsTheAppAtItsRootWithTheExecutableBit()
+    {
+        using var zip = ZipFile.OpenRead(published.Zip);
+        var entries = zip.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
+
+        Assert.Contains("host.json", entries.Keys);
+        Assert.All(SourceFunctionFolders(), function => Assert.Contains(function + "/function.json", entries.Keys));
+        var executable = entries[DefaultExecutablePath()];
+        var unixMode = (UnixFileMode)((executable.ExternalAttributes >> 16) & 0x1FF);
+        Assert.True(unixMode.HasFlag(UnixFileMode.UserExecute), $"The zip stores {executable.FullName} with mode {unixMode}.");
+        Assert.Equal(Directory.EnumerateFiles(published.Folder, "*", SearchOption.AllDirectories).Count(), zip.Entries.Count(e => !e.FullName.EndsWith('/')));
     }
 
     [Fact]
@@ -83,6 +125,18 @@ public class HandlerStartedAsTheFunctionsHostWould(PublishedHandler published) :
         using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
         Assert.False(report.RootElement.GetProperty("storage").GetProperty("reachable").GetBoolean());
     }
+
+    private string DefaultExecutablePath()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "host.json")));
+        return host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
+    }
+
+    private static List<string> SourceFunctionFolders() =>
+        Directory.EnumerateDirectories(Repository.FunctionsApp)
+            .Where(folder => File.Exists(Path.Combine(folder, "function.json")))
+            .Select(folder => Path.GetFileName(folder))
+            .ToList();
 
     private static List<string> InvokedFunctionNames()
     {

@@ -1,12 +1,27 @@
 using System.Text.Json;
+using BackOnTrack.ContractTests.Infra;
 using BackOnTrack.ContractTests.Support;
 using BackOnTrack.Functions.Configuration;
 
 namespace BackOnTrack.ContractTests;
 
-/// <summary>Every setting the code reads is listed once (HubSettings) and documented where people look for it.</summary>
+/// <summary>Every setting the code reads is listed once (HubSettings), documented where people look for it, and set by
+/// infra/ in Azure.</summary>
 public class SettingsContract
 {
+    /// <summary>Registered settings the deployed hub reads that infra/ deliberately does not set.</summary>
+    private static readonly Dictionary<string, string> NotSetInAzure = new(StringComparer.Ordinal)
+    {
+        ["M365__ClientSecret"] = "In Azure the managed identity signs in for the app registration through a federated credential; no client secret exists.",
+    };
+
+    /// <summary>App settings infra/ sets that the handler does not read: the Functions host reads them.</summary>
+    private static readonly Dictionary<string, string> ReadByTheFunctionsHost = new(StringComparer.Ordinal)
+    {
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Where the host sends telemetry.",
+        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Telemetry through Entra ID as the app's identity (Application Insights has local auth off).",
+    };
+
     private static Dictionary<string, string?> SampleValues()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "local.settings.sample.json")));
@@ -53,6 +68,8 @@ public class SettingsContract
             ("LocalHost", typeof(LocalHostOptions)),
             ("Hub", typeof(HubOptions)),
             ("Ingest", typeof(IngestOptions)),
+            ("Retention", typeof(RetentionOptions)),
+            ("Schools", typeof(SchoolsOptions)),
             ("M365", typeof(BackOnTrack.M365.M365Options)),
         };
         var known = HubSettings.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
@@ -63,6 +80,80 @@ public class SettingsContract
             {
                 Assert.Contains($"{section}__{property.Name}", known);
             }
+        }
+    }
+
+    [Fact]
+    public void InfraSetsEveryAppSettingTheDeployedHubReadsAndNothingElse()
+    {
+        var infra = InfraFiles.AppSettings().Keys.ToHashSet(StringComparer.Ordinal);
+        var read = HubSettings.All.Where(s => s.Scope is SettingScope.Everywhere or SettingScope.AzureOnly).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+
+        var missing = read.Except(infra).Except(NotSetInAzure.Keys).Order(StringComparer.Ordinal).ToList();
+        var unknown = infra.Except(read).Except(ReadByTheFunctionsHost.Keys).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0,
+            $"Not set in infra/modules/functionapp.bicep (add one line to `var appSettings`): {string.Join(", ", missing)}.");
+        Assert.True(unknown.Count == 0,
+            $"infra/modules/functionapp.bicep sets what the code does not read (register it in HubSettings or remove it): {string.Join(", ", unknown)}.");
+        Assert.All(NotSetInAzure.Keys, name => Assert.DoesNotContain(name, infra));
+        Assert.All(ReadByTheFunctionsHost.Keys, name => Assert.Contains(name, infra));
+    }
+
+    [Fact]
+    public void InfraSetsNoSettingThatIsOnlyLocalOrSetByTheHost()
+    {
+        var infra = InfraFiles.AppSettings();
+
+        foreach (var setting in HubSettings.All.Where(s => s.Scope is SettingScope.LocalOnly or SettingScope.SetByHost))
+        {
+            Assert.False(infra.ContainsKey(setting.Name), $"{setting.Name} is {setting.Scope}: infra/ must not set it.");
+        }
+    }
+
+    [Fact]
+    public void InfraReadsEverySecretFromKeyVault()
+    {
+        var infra = InfraFiles.AppSettings();
+        var app = InfraFiles.Module("functionapp.bicep");
+        var secrets = HubSettings.All
+            .Where(s => s.Meaning.StartsWith("Secret", StringComparison.Ordinal) && s.Scope is SettingScope.Everywhere or SettingScope.AzureOnly && !NotSetInAzure.ContainsKey(s.Name))
+            .ToList();
+
+        Assert.NotEmpty(secrets);
+        foreach (var secret in secrets)
+        {
+            var reference = infra[secret.Name];
+            var value = Assert.Single(InfraFiles.Evaluate(app, reference));
+            Assert.Matches(@"^@Microsoft\.KeyVault\(SecretUri=\$\{keyVaultUri\}secrets/[a-z0-9-]+/\)$", value);
+        }
+    }
+
+    [Fact]
+    public void InfraGivesFixedSettingsTheRegistryDefaults()
+    {
+        foreach (var (name, value) in InfraFiles.AppSettings().Where(s => s.Value.StartsWith('\'')))
+        {
+            var setting = HubSettings.All.SingleOrDefault(s => s.Name == name);
+            if (setting?.Default is not null)
+            {
+                Assert.True($"'{setting.Default}'" == value, $"infra/ sets {name} to {value}; the registry's default is '{setting.Default}'.");
+            }
+        }
+    }
+
+    [Fact]
+    public void TheParametersFileGivesTenantValuesOnlyForAppSettingsThatReadThem()
+    {
+        var parameters = InfraFiles.Parameters;
+        var tenantValues = parameters.ObjectProperties(parameters.BlockAfter(parameters.Code.IndexOf("param tenantSettings", StringComparison.Ordinal))).Select(p => p.Key).ToList();
+        var infra = InfraFiles.AppSettings();
+
+        Assert.NotEmpty(tenantValues);
+        foreach (var name in tenantValues)
+        {
+            Assert.True(infra.TryGetValue(name, out var value) && value.StartsWith($"tenantSettings.", StringComparison.Ordinal) && value.Contains(name, StringComparison.Ordinal),
+                $"main.bicepparam sets tenantSettings.{name}, but functionapp.bicep's appSettings does not read it.");
         }
     }
 }

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace BackOnTrack.Tests.Processes;
 
 /// <summary>
-/// An Azurite of its own, started in memory on free ports and stopped afterwards: for a benchmark measurement that must
-/// meet an empty store (Azurite slows as its in-memory tables grow), or a test that reads whole tables and so cannot
-/// share the test run's Azurite with other tests.
+/// An Azurite of its own, started in memory on free ports and stopped afterwards: a benchmark measurement meets an
+/// empty store (Azurite slows as its in-memory tables grow), and a test of whole-account work (prompts over every plan,
+/// export and restore, re-keying) has an account no other test writes to.
 /// </summary>
 public sealed partial class FreshAzurite : IDisposable
 {

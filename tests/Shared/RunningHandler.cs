@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace BackOnTrack.Tests.Processes;
 
@@ -13,15 +14,20 @@ public sealed class RunningHandler : IAsyncDisposable
     private readonly StringBuilder _output = new();
 
     /// <summary>
-    /// Starts the handler in <paramref name="appFolder"/> the way the Functions host does: its executable with host.json's
-    /// arguments, the app folder as working directory, the port in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>.
+    /// Starts the handler in <paramref name="appFolder"/> the way the Functions host does: host.json's
+    /// <c>customHandler.description</c> (executable and working directory relative to the app root, its arguments), the
+    /// port in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>.
     /// </summary>
     public static async Task<RunningHandler> StartAsync(string appFolder, string storageConnection, string pseudonymisationKey, int? port = null)
     {
         var chosen = port ?? FreePort();
-        var start = new ProcessStartInfo(Path.Combine(appFolder, "BackOnTrack.Functions"), ["serve"])
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(appFolder, "host.json")));
+        var description = hostJson.RootElement.GetProperty("customHandler").GetProperty("description");
+        var arguments = description.TryGetProperty("arguments", out var given) ? given.EnumerateArray().Select(a => a.GetString()!).ToList() : [];
+        var workingDirectory = description.TryGetProperty("workingDirectory", out var folder) ? folder.GetString()! : "";
+        var start = new ProcessStartInfo(Path.Combine(appFolder, description.GetProperty("defaultExecutablePath").GetString()!), arguments)
         {
-            WorkingDirectory = appFolder,
+            WorkingDirectory = Path.GetFullPath(Path.Combine(appFolder, workingDirectory)),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

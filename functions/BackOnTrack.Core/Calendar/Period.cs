@@ -28,4 +28,20 @@ public static class PeriodCodes
         Period.Year => "YEAR",
         _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Not a period."),
     };
+
+    /// <summary>Reads a code written by <see cref="ToCode"/>, ignoring case.</summary>
+    public static bool TryParse(string? code, out Period period)
+    {
+        foreach (var candidate in Enum.GetValues<Period>())
+        {
+            if (string.Equals(code?.Trim(), candidate.ToCode(), StringComparison.OrdinalIgnoreCase))
+            {
+                period = candidate;
+                return true;
+            }
+        }
+
+        period = default;
+        return false;
+    }
 }

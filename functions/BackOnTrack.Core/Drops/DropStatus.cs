@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Drops;
 
-/// <summary>A drop's state in table DataDrops (Contract names).</summary>
+/// <summary>A drop's state in table DataDrops (Contract names, plus the two the operations add).</summary>
 public enum DropStatus
 {
     /// <summary>Being read and stored; a crash leaves it here and redelivery finishes it.</summary>
@@ -14,6 +14,12 @@ public enum DropStatus
 
     /// <summary>A newer version under the same blob name replaced it; its rows were removed.</summary>
     Superseded,
+
+    /// <summary>An officer withdrew it (<c>drops withdraw</c>): its rows were removed and its metrics recomputed.</summary>
+    Withdrawn,
+
+    /// <summary>Its pupil rows passed the retention period and were deleted; the figures computed from them stay.</summary>
+    Expired,
 }
 
 /// <summary>What became of one blob version, in its receipt (table BlobReceipts).</summary>

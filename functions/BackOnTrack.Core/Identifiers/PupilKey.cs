@@ -13,5 +13,19 @@ public readonly record struct PupilKey
     /// <summary>32 lowercase hex characters.</summary>
     public string Value { get; }
 
+    /// <summary>Reads a stored or printed pupil key: 32 hex characters (any case; stored lowercase).</summary>
+    public static bool TryParse(string? text, out PupilKey key)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == Length && trimmed.All(char.IsAsciiHexDigit))
+        {
+            key = new PupilKey(trimmed.ToLowerInvariant());
+            return true;
+        }
+
+        key = default;
+        return false;
+    }
+
     public override string ToString() => Value;
 }

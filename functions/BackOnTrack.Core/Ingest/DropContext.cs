@@ -40,4 +40,10 @@ public sealed record DropContext
 
     /// <summary>How big the file may be (settings <c>Ingest__Max…</c>); a file beyond them is rejected whole.</summary>
     public TabularLimits Limits { get; init; } = TabularLimits.Default;
+
+    /// <summary>The keys used before the last rotations, oldest first (<c>Hub__PreviousPseudonymisationKeys</c>): see <see cref="Pseudonymiser"/>.</summary>
+    public IReadOnlyList<byte[]> EarlierPseudonymisationKeys { get; init; } = [];
+
+    /// <summary>The whole chain, oldest first, ending with the current key.</summary>
+    public IReadOnlyList<byte[]> PseudonymisationKeyChain => [.. EarlierPseudonymisationKeys, PseudonymisationKey.ToArray()];
 }

@@ -9,6 +9,15 @@ public sealed class HubOptions
     public string PseudonymisationKey { get; set; } = "";
 
     /// <summary>
+    /// The keys used before earlier rotations, oldest first, as base64 joined by commas; empty until the first
+    /// <c>rekey</c>. Pupil keys chain through them (README, "Re-keying pupils"). Secrets.
+    /// </summary>
+    public string PreviousPseudonymisationKeys { get; set; } = "";
+
+    /// <summary>The key the <c>rekey</c> verb moves the tables to (base64, at least 32 bytes); read by nothing else. A secret.</summary>
+    public string NextPseudonymisationKey { get; set; } = "";
+
+    /// <summary>
     /// The home LA as DfE names it (e.g. <c>Rotherham</c>), matched ignoring case and punctuation: its Benchmarks rows
     /// carry its ranks among LAs.
     /// </summary>
@@ -19,6 +28,21 @@ public sealed class HubOptions
 
     /// <summary>The decoded key; valid once the options have passed validation.</summary>
     public byte[] PseudonymisationKeyBytes() => Convert.FromBase64String(PseudonymisationKey);
+
+    /// <summary>The earlier keys, decoded, oldest first.</summary>
+    public IReadOnlyList<byte[]> PreviousPseudonymisationKeyBytes() =>
+        [.. PreviousKeyTexts(PreviousPseudonymisationKeys).Select(Convert.FromBase64String)];
+
+    /// <summary>The whole chain, oldest first, ending with the current key.</summary>
+    public IReadOnlyList<byte[]> PseudonymisationKeyChain() => [.. PreviousPseudonymisationKeyBytes(), PseudonymisationKeyBytes()];
+
+    internal static bool AreValidPreviousKeys(string? value) => PreviousKeyTexts(value).All(k => IsValidKey(k));
+
+    /// <summary>The earlier keys; <c>none</c> says there are none (a Key Vault secret cannot be empty).</summary>
+    private static string[] PreviousKeyTexts(string? value) =>
+        string.Equals(value?.Trim(), "none", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static bool IsValidKey(string? value)
     {

@@ -2,12 +2,15 @@ using System.Text.Json;
 using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.Functions;
 using BackOnTrack.Functions.Invocations;
+using BackOnTrack.Functions.Operations;
 using BackOnTrack.Functions.UseCases;
 using BackOnTrack.Functions.UseCases.Benchmarks;
 using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Functions.UseCases.Metrics;
 using BackOnTrack.Functions.UseCases.Plans;
 using BackOnTrack.Functions.UseCases.Prompts;
+using BackOnTrack.Functions.UseCases.Schools;
+using BackOnTrack.Storage.Blobs.Sas;
 using BackOnTrack.Functions.UseCases.Sweep;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage;
@@ -18,7 +21,7 @@ namespace BackOnTrack.Functions.Hosting;
 public static partial class FunctionsServiceCollectionExtensions
 {
     /// <summary>Every HTTP function; the contract tests compare this list with the function.json folders.</summary>
-    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route];
+    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route, UploadUrlApi.Route, DropStatusApi.Route];
 
     /// <summary>Registers the functions, their use cases and the settings they read.</summary>
     public static IServiceCollection AddBackOnTrackFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +30,7 @@ public static partial class FunctionsServiceCollectionExtensions
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         services.AddOptions<HubOptions>().Bind(configuration.GetSection(HubOptions.SectionName))
             .Validate(o => HubOptions.IsValidKey(o.PseudonymisationKey), "Hub:PseudonymisationKey must be base64 of at least 32 bytes.")
+            .Validate(o => HubOptions.AreValidPreviousKeys(o.PreviousPseudonymisationKeys), "Hub:PreviousPseudonymisationKeys must be base64 keys of at least 32 bytes, joined by commas.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.LocalAuthority) && !string.IsNullOrWhiteSpace(o.Region), "Hub:LocalAuthority and Hub:Region must name the home LA and its region as DfE does.")
             .ValidateOnStart();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -50,9 +54,15 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddSingleton<MetricsQuery>();
         services.AddSingleton<RecomputeMetricsUseCase>();
         services.AddSingleton<IInvokedFunction, RecomputeMetrics>();
+        services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SchoolKeyStore>();
+        // The real clock, not the hub's (which may run "as of" a past date): storage checks a SAS's expiry against its own.
+        services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageAccount>().Blobs, TimeProvider.System));
+        services.AddSingleton<SchoolUploadsUseCase>();
         services.AddSingleton<PromptLedgerStore>();
         services.AddSingleton<PromptOwnersUseCase>();
         services.AddSingleton<IInvokedFunction, PromptOwners>();
+        services.AddBackOnTrackOperations(configuration);
         return services;
     }
 
@@ -71,6 +81,8 @@ public static partial class FunctionsServiceCollectionExtensions
 
         app.MapGet("/api/" + Health.Route.Route, Health.HandleAsync);
         app.MapGet("/api/" + MetricsApi.Route.Route, MetricsApi.HandleAsync);
+        app.MapPost("/api/" + UploadUrlApi.Route.Route, UploadUrlApi.HandleAsync);
+        app.MapGet("/api/" + DropStatusApi.Route.Route, DropStatusApi.HandleAsync);
         return app;
     }
 

@@ -34,6 +34,11 @@ public static class HubCommandLine
         generate.SetAction(result => Generate(result.GetRequiredValue(folder), result.GetValue(generateAsOf)));
 
         var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate, ConformanceCommand.Build() };
+        foreach (var operation in Operations.OperationsCommands.All())
+        {
+            root.Add(operation);
+        }
+
         root.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
         return root;
     }
@@ -105,6 +110,7 @@ public static class HubCommandLine
         await Console.Out.WriteLineAsync(LocalRunSummary.Format(report, clock.GetUtcNow())).ConfigureAwait(false);
         var drops = await new DataDropStore(storage.Tables).ListProcessedSinceAsync(runStarted, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(LocalRunSummary.FormatDrops(drops)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(await LocalRunReturns.FormatAsync(app.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await LaPictureAsync(app.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await OutboxAsync(app.Services, runStarted, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var health = await handler.GetStringAsync(new Uri("api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
@@ -154,7 +160,7 @@ public static class HubCommandLine
         return configuration.Build().GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>()?.Port ?? new LocalHostOptions().Port;
     }
 
-    private static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
+    internal static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

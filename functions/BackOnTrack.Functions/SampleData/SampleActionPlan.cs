@@ -21,7 +21,8 @@ public sealed record GeneratedPlan(string PlanPath, string OwnersPath, int Actio
 internal static class SampleActionPlan
 {
     public const string PlanFile = "plans/semh-action-plan.csv";
-    public const string OwnersFile = "plans/semh-owners.csv";
+    // Sorts before the plan, so a sweep that finds both imports the owners first and the plan's roles resolve.
+    public const string OwnersFile = "plans/owners.csv";
 
     private static readonly (string Role, string Upn)[] Roles =
     [

@@ -25,6 +25,9 @@ public sealed record BoardDigest(
     IReadOnlyList<DigestFigure> Headlines,
     IReadOnlyList<DigestLink> Links)
 {
+    /// <summary>Schools with no accepted drop this term (the returns tracker), under a heading naming the term.</summary>
+    public DigestMissingReturns? MissingReturns { get; init; }
+
     /// <summary>An action overdue by more than this many days is escalated (DESIGN §5).</summary>
     public const int EscalationDays = 28;
 
@@ -43,6 +46,12 @@ public sealed record DigestInvalidEdit(string ActionKey, string Field, string? V
 
 /// <summary>A headline figure, label and value already formatted.</summary>
 public sealed record DigestFigure(string Label, string Value);
+
+/// <summary>Schools to chase before the board meets: no accepted drop in <paramref name="Term"/> (e.g. "autumn term 2026-27").</summary>
+public sealed record DigestMissingReturns(string Term, IReadOnlyList<DigestSchool> Schools);
+
+/// <summary>A school as the register names it.</summary>
+public sealed record DigestSchool(string Laestab, string Name);
 
 /// <summary>A button at the card's foot.</summary>
 public sealed record DigestLink(string Title, Uri Url);

@@ -88,6 +88,10 @@ public static class DigestCardBuilder
         body.Add(ActionSection("Overdue", overdue, digest.AsOf, perSection, ref omitted));
         body.Add(ActionSection("Due in the next 14 days", due, digest.AsOf, perSection, ref omitted));
         body.Add(EditSection(digest.InvalidEdits, perSection, ref omitted));
+        if (digest.MissingReturns is { } missing)
+        {
+            body.Add(ReturnsSection(missing, perSection, ref omitted));
+        }
 
         var card = new JsonObject
         {
@@ -140,6 +144,23 @@ public static class DigestCardBuilder
         }
 
         omitted += More(items, actions.Count, perSection);
+        return new JsonObject { ["type"] = "Container", ["spacing"] = "Medium", ["items"] = items };
+    }
+
+    private static JsonObject ReturnsSection(DigestMissingReturns missing, int perSection, ref int omitted)
+    {
+        var items = new JsonArray { Heading($"Schools with no accepted drop this {CardText.Plain(missing.Term, LabelLength)} ({missing.Schools.Count})") };
+        if (missing.Schools.Count == 0)
+        {
+            items.Add(Text("None: every school has sent this term's data.", subtle: true, spacing: "None"));
+        }
+
+        foreach (var school in missing.Schools.Take(perSection))
+        {
+            items.Add(Text($"{CardText.Plain(school.Laestab, 20)} · {CardText.Plain(school.Name, TitleLength)}", spacing: "None"));
+        }
+
+        omitted += More(items, missing.Schools.Count, perSection);
         return new JsonObject { ["type"] = "Container", ["spacing"] = "Medium", ["items"] = items };
     }
 

@@ -61,6 +61,10 @@ public sealed class BlobReceiptStore(TableServiceClient tables)
         return receipt with { RowETag = etag };
     }
 
+    /// <summary>Forgets a blob's receipt, so the next event for it (or the sweep) ingests it again.</summary>
+    public Task<bool> DeleteAsync(string container, string blobName, CancellationToken cancellationToken) =>
+        tables.DeleteEntityAsync(Table, container, TableKey.Encode(blobName), cancellationToken: cancellationToken);
+
     private static BlobReceipt Read(TableEntity entity) => new(
         entity.PartitionKey,
         entity.GetString("BlobName") ?? TableKey.Decode(entity.RowKey),

@@ -4,23 +4,24 @@ using BackOnTrack.Tests.Processes;
 
 namespace BackOnTrack.ContractTests.Support;
 
-/// <summary>The handler published to a folder, as it is deployed: host.json, function folders, the executable.</summary>
+/// <summary>The deployable app as scripts/publish.sh builds it (host.json, function folders, the handler self-contained
+/// for linux-x64, and the zip for one-deploy), published once for the test class.</summary>
 public sealed class PublishedHandler : IAsyncLifetime
 {
     /// <summary>A pseudonymisation key for tests only.</summary>
     public const string TestKey = "dGVzdC1vbmx5LXBzZXVkb255bWlzYXRpb24ta2V5LTAwMDE=";
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "backontrack-publish-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "backontrack-publish-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>The app folder, as deployed.</summary>
+    public string Folder => Path.Combine(_output, "app");
+
+    /// <summary>The zip handed to <c>az functionapp deployment source config-zip</c>.</summary>
+    public string Zip => Path.Combine(_output, "backontrack.zip");
 
     public async Task InitializeAsync()
     {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        // The test run has just built the app in this configuration, so publishing only copies it into place.
-        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(Repository.FunctionsApp, "BackOnTrack.Functions.csproj"), "-c", configuration, "--no-build", "-o", Folder, "--nologo"])
+        var publish = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "publish.sh"), "--output", _output])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,13 +31,13 @@ public sealed class PublishedHandler : IAsyncLifetime
         await publish.WaitForExitAsync();
         if (publish.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await output}\n{await errors}");
+            throw new InvalidOperationException($"scripts/publish.sh failed ({publish.ExitCode}):\n{await output}\n{await errors}");
         }
     }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(Folder, recursive: true);
+        Directory.Delete(_output, recursive: true);
         return Task.CompletedTask;
     }
 

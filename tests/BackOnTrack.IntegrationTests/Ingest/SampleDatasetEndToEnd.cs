@@ -99,6 +99,12 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
         Assert.NotEmpty(run.Logs);
         Assert.NotEmpty(run.Dataset.Pupils);
 
+        // Nor does the pseudonymisation key, in either of the forms it exists in.
+        foreach (var secret in new[] { InProcessHub.TestKey, Convert.ToHexString(Convert.FromBase64String(InProcessHub.TestKey)) })
+        {
+            Assert.DoesNotContain(outputs, o => o.Text.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+
         foreach (var pupil in run.Dataset.Pupils)
         {
             string[] forbidden =

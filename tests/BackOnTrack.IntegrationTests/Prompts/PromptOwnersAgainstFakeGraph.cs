@@ -145,6 +145,21 @@ public sealed class PromptOwnersAgainstFakeGraph : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWebhookOutageLeavesTheDigestToTheNextRunWhichPostsItOnceAndPromptsNobodyAgain()
+    {
+        _rig.Graph.ServiceUnavailableStorm(FakeEndpoint.Webhook);
+
+        var stopped = await Assert.ThrowsAsync<PromptRunStoppedException>(() => _rig.PromptAsync());
+
+        Assert.Equal((7, DigestRunOutcome.Failed), (stopped.Result.Sent, stopped.Result.Digest));
+        _rig.Graph.Recover();
+        var next = await _rig.PromptAsync();
+
+        Assert.Equal((0, 7, DigestRunOutcome.Posted), (next.Sent, next.AlreadySentThisWeek, next.Digest));
+        Assert.Equal(7, _rig.Graph.RequestsTo(FakeEndpoint.SendActivityNotification).Count);
+    }
+
+    [Fact]
     public async Task A401StopsTheRunWithAClearMessageAndSendsNothing()
     {
         _rig.Graph.RefuseEveryToken();

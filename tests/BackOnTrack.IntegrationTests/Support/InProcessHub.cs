@@ -34,6 +34,9 @@ public sealed class InProcessHub : IAsyncDisposable
     }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Where the handler listens (http://127.0.0.1:{port}/).</summary>
+    public Uri Address => _http.BaseAddress!;
     public CapturedLogs Logs { get; }
     public StorageAccount Storage => _app.Services.GetRequiredService<StorageAccount>();
 
@@ -42,6 +45,10 @@ public sealed class InProcessHub : IAsyncDisposable
 
     public static Task<InProcessHub> StartAsync(AzuriteFixture azurite, DateOnly asOf) =>
         StartAsync(azurite.ConnectionString, AsOfTimeProvider.OnDate(asOf));
+
+    /// <summary>A hub on any storage (a second Azurite), with settings over the test defaults (<c>Hub:PseudonymisationKey</c> …).</summary>
+    public static Task<InProcessHub> StartAsync(string connectionString, DateOnly asOf, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(connectionString, AsOfTimeProvider.OnDate(asOf), settings);
 
     /// <summary>
     /// The handler on the given storage with the given clock; <paramref name="settings"/> are added to (and override) the
@@ -53,16 +60,7 @@ public sealed class InProcessHub : IAsyncDisposable
         var logs = new CapturedLogs();
         var app = HandlerApp.Build(0, clock, builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = connectionString,
-                ["Hub:PseudonymisationKey"] = TestKey,
-            });
-            if (settings is not null)
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-            }
-
+            builder.Configuration.AddInMemoryCollection(OperationsSettings.Values(connectionString, settings));
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
             services?.Invoke(builder.Services);

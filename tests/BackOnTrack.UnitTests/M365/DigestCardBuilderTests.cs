@@ -23,6 +23,33 @@ public class DigestCardBuilderTests
     }
 
     [Fact]
+    public void NamesTheSchoolsWithNoAcceptedDropThisTermAfterTheTrackerEdits()
+    {
+        var digest = SampleDigests.Typical() with
+        {
+            MissingReturns = new DigestMissingReturns("autumn term 2026-27", [new("3722003", "Hollybank Primary Academy"), new("3724002", "Meadowbank *Community* School")]),
+        };
+
+        var built = DigestCardBuilder.Build(digest);
+        var texts = SampleDigests.Texts(built.Card).ToList();
+
+        var heading = texts.IndexOf("Schools with no accepted drop this autumn term 2026-27 (2)");
+        Assert.True(heading > texts.FindIndex(t => t.StartsWith("Tracker edits not applied", StringComparison.Ordinal)));
+        Assert.Equal("3722003 · Hollybank Primary Academy", texts[heading + 1]);
+        Assert.DoesNotContain("*Community*", texts[heading + 2], StringComparison.Ordinal);
+        Assert.Empty(AdaptiveCard14Validator.Problems(built.Card));
+    }
+
+    [Fact]
+    public void SaysSoWhenEverySchoolHasSentThisTermsData()
+    {
+        var texts = SampleDigests.Texts(DigestCardBuilder.Build(SampleDigests.Typical() with { MissingReturns = new DigestMissingReturns("spring term 2026-27", []) }).Card).ToList();
+
+        Assert.Contains("Schools with no accepted drop this spring term 2026-27 (0)", texts);
+        Assert.Contains("None: every school has sent this term's data.", texts);
+    }
+
+    [Fact]
     public void TheValidatorCatchesWhatTheCardMustNotHave()
     {
         var card = DigestCardBuilder.Build(SampleDigests.Typical()).Card;

@@ -13,7 +13,7 @@ internal sealed class PupilDirectory : IDisposable
     private readonly Dictionary<string, int> _byUpn = new(StringComparer.Ordinal);
     private readonly List<PupilKey> _keys = [];
 
-    public PupilDirectory(ReadOnlySpan<byte> key) => _pseudonymiser = new Pseudonymiser(key);
+    public PupilDirectory(IReadOnlyList<byte[]> keys) => _pseudonymiser = new Pseudonymiser(keys);
 
     public bool TryGet(string cellText, out PupilKey key, out int index, out string reason)
     {

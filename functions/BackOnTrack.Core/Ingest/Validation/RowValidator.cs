@@ -22,7 +22,7 @@ internal abstract class RowValidator : IDisposable
     {
         Header = header;
         Context = context;
-        Pupils = new PupilDirectory(context.PseudonymisationKey.Span);
+        Pupils = new PupilDirectory(context.PseudonymisationKeyChain);
         _upnColumn = header.ColumnOf(Field.Upn);
         _ncYearColumn = header.ColumnOf(Field.NcYear);
         _laestabColumn = header.ColumnOf(Field.Laestab);

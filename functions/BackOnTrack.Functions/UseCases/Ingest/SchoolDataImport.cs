@@ -35,7 +35,11 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
             return new StoredRows(null, null, 0, 0, [], [], [], [], [], misplaced);
         }
 
-        var context = new DropContext(clock.GetUtcNow(), place.School, hubOptions.Value.PseudonymisationKeyBytes()) { Limits = ingestOptions.Value.Limits() };
+        var context = new DropContext(clock.GetUtcNow(), place.School, hubOptions.Value.PseudonymisationKeyBytes())
+        {
+            EarlierPseudonymisationKeys = hubOptions.Value.PreviousPseudonymisationKeyBytes(),
+            Limits = ingestOptions.Value.Limits(),
+        };
         content.Position = 0;
         using var read = DropReader.Read(content, place.FileName, context);
         if (!read.IsReadable)

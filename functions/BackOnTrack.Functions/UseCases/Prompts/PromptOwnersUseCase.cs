@@ -5,6 +5,7 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Prompts;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Operations;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Teams;
@@ -39,6 +40,7 @@ public sealed partial class PromptOwnersUseCase(
     ITeamsNotifier notifier,
     IBoardDigestPoster digestPoster,
     TrackerLinks links,
+    ReturnsTrackerUseCase returns,
     StorageAccount account,
     IOptions<HubOptions> hub,
     TimeProvider clock,
@@ -178,7 +180,10 @@ public sealed partial class PromptOwnersUseCase(
             [.. standing.Overdue.Select(DigestAction)],
             [],
             await HeadlinesAsync(cancellationToken).ConfigureAwait(false),
-            [new DigestLink("Open the action tracker", links.Tracker)]);
+            [new DigestLink("Open the action tracker", links.Tracker)])
+        {
+            MissingReturns = await MissingReturnsAsync(cancellationToken).ConfigureAwait(false),
+        };
         var card = DigestCardBuilder.Build(digest);
         var posted = await digestPoster.PostAsync(card.Card, cancellationToken).ConfigureAwait(false);
         await ledger.RecordAsync(week, PromptLedgerStore.DigestKey, "digest", posted.Outcome.ToString(), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -205,6 +210,22 @@ public sealed partial class PromptOwnersUseCase(
         var rows = await metrics.ReadAsync(DropLocation.LaScope, latest, cancellationToken).ConfigureAwait(false);
         var figures = await benchmarks.ComparisonsAsync(latest, hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
         return DigestHeadlines.From(latest, rows, figures);
+    }
+
+    /// <summary>The schools the board should chase: no accepted drop this term (null before any register is loaded).</summary>
+    private async Task<DigestMissingReturns?> MissingReturnsAsync(CancellationToken cancellationToken)
+    {
+        var (year, term) = returns.CurrentTerm();
+        var termReturns = await returns.ForTermAsync(year, term, cancellationToken).ConfigureAwait(false);
+        if (termReturns.RegisterYear is null)
+        {
+            return null;
+        }
+
+        var name = term switch { Period.Autumn => "autumn term", Period.Spring => "spring term", Period.Summer => "summer term", _ => "term" };
+        return new DigestMissingReturns(
+            $"{name} {year}",
+            [.. termReturns.Missing.Where(s => s.InRegister).Select(s => new DigestSchool(s.Laestab, s.Name!))]);
     }
 
     /// <summary>The plan's id as a title ("semh-action-plan" → "semh action plan"); several plans are named together.</summary>

@@ -8,18 +8,24 @@ using Microsoft.Extensions.Options;
 namespace BackOnTrack.Functions.UseCases.Sweep;
 
 /// <summary>What one sweep did.</summary>
-public sealed record SweepResult(int BlobsSeen, int Enqueued, int RawDeleted, int QuarantineDeleted);
+public sealed record SweepResult(int BlobsSeen, int Enqueued, int RawDeleted, int QuarantineDeleted)
+{
+    /// <summary>Pupil rows past <c>Retention__PupilDataYears</c> deleted from the tables.</summary>
+    public RetentionResult? Retention { get; init; }
+}
 
 /// <summary>
 /// The safety net under Event Grid: enqueues a BlobCreated-shaped message for every blob version in a container some
 /// import reads (<see cref="IDropImport"/>) that has no final receipt (events can be lost), and deletes raw uploads and
 /// quarantine copies past their retention. A raw file is deleted only once its current version has been handled.
+/// Then pupil rows past their own retention go (<see cref="PupilDataRetention"/>).
 /// </summary>
 internal sealed partial class SweepDropsUseCase(
     StorageAccount account,
     BlobReceiptStore receipts,
     IEnumerable<IDropImport> imports,
     IOptions<IngestOptions> options,
+    PupilDataRetention retention,
     TimeProvider clock,
     ILogger<SweepDropsUseCase> logger)
 {
@@ -52,7 +58,8 @@ internal sealed partial class SweepDropsUseCase(
 
         var quarantineDeleted = await DeleteOlderThanAsync(HubStorageNames.Containers.Quarantine, now.AddDays(-options.Value.QuarantineRetentionDays), cancellationToken).ConfigureAwait(false);
         LogSwept(logger, seen, enqueued, rawDeleted, quarantineDeleted);
-        return new SweepResult(seen, enqueued, rawDeleted, quarantineDeleted);
+        var pupilRows = await retention.ApplyAsync(cancellationToken).ConfigureAwait(false);
+        return new SweepResult(seen, enqueued, rawDeleted, quarantineDeleted) { Retention = pupilRows };
     }
 
     private async Task<int> DeleteOlderThanAsync(string container, DateTimeOffset cutoff, CancellationToken cancellationToken)

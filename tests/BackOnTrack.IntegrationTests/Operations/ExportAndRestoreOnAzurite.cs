@@ -1,0 +1,88 @@
+using BackOnTrack.Functions.Operations;
+using BackOnTrack.IntegrationTests.Support;
+using BackOnTrack.Storage;
+using BackOnTrack.Storage.Tables;
+using BackOnTrack.Tests.Processes;
+
+namespace BackOnTrack.IntegrationTests.Operations;
+
+/// <summary><c>export</c> on one Azurite and <c>restore</c> into another, empty one.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class ExportAndRestoreOnAzurite : IDisposable
+{
+    private readonly FreshAzurite _source = SecondAzurite.Start();
+    private readonly FreshAzurite _target = SecondAzurite.Start();
+
+    public void Dispose()
+    {
+        _source.Dispose();
+        _target.Dispose();
+    }
+
+    [Fact]
+    public async Task ARoundTripLeavesIdenticalTablesWithEveryPropertyType()
+    {
+        await using (var hub = await InProcessHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
+        {
+            await new PupilDrops("3751234", "Nurture-Group").UploadAndIngestAsync(hub);
+            await hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.OperationsAudit, new TableEntity("TypeCheck", "every-type")
+            {
+                ["Text"] = "it's \"quoted\" / \\ # ? ü",
+                ["Int32"] = 42,
+                ["Int64"] = 9_000_000_000L,
+                ["WholeDouble"] = 2.0,
+                ["Double"] = 0.1 + 0.2,
+                ["Boolean"] = false,
+                ["DateTime"] = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567),
+                ["Guid"] = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+                ["Binary"] = new byte[] { 0, 1, 2, 254, 255 },
+            });
+        }
+
+        using var exported = new StringWriter();
+        Assert.Equal(0, await BackupCommands.ExportAsync("backups", "2025-07-31-before-move", exported, OperationsSettings.Configure(_source.ConnectionString), CancellationToken.None));
+        using var source = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
+        using var target = StorageAccount.Create(StorageConnection.Parse(_target.ConnectionString));
+        await CopyBackupsAsync(source, target);
+
+        using var restored = new StringWriter();
+        Assert.Equal(0, await BackupCommands.RestoreAsync("2025-07-31-before-move", "backups", force: false, restored, OperationsSettings.Configure(_target.ConnectionString), CancellationToken.None));
+
+        var expected = await AccountSnapshot.OfAsync(source.Tables);
+        Assert.Contains(expected, l => l.Contains("Int64:Int64=9000000000; Text:String=", StringComparison.Ordinal));
+        Assert.Contains(expected, l => l.StartsWith("Attendance/", StringComparison.Ordinal));
+        Assert.Equal(expected, await AccountSnapshot.OfAsync(target.Tables));
+        Assert.Contains("Restored", restored.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesToRestoreOverTablesThatHoldRowsUnlessForced()
+    {
+        using var storage = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
+        var settings = OperationsSettings.Configure(_source.ConnectionString);
+        using var output = new StringWriter();
+        await BackupCommands.ExportAsync("backups", "empty", output, settings, CancellationToken.None);
+        await storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity("2024-25", "3751234") { ["Name"] = "Oak Academy" });
+
+        Assert.Equal(1, await BackupCommands.RestoreAsync("empty", "backups", force: false, output, settings, CancellationToken.None));
+        Assert.Equal(0, await BackupCommands.RestoreAsync("empty", "backups", force: true, output, settings, CancellationToken.None));
+        Assert.Equal(1, await BackupCommands.RestoreAsync("no-such-export", "backups", force: true, output, settings, CancellationToken.None));
+
+        Assert.Contains("Refused: Schools already hold rows", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("No complete export at backups/no-such-export/", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>What an operator does with azcopy: the export folder into the new account's backups container.</summary>
+    private static async Task CopyBackupsAsync(StorageAccount source, StorageAccount target)
+    {
+        await target.Blobs.CreateContainerIfNotExistsAsync("backups");
+        await foreach (var blob in source.Blobs.ListBlobsAsync("backups"))
+        {
+            using var download = await source.Blobs.DownloadStreamingAsync("backups", blob.Name);
+            using var copy = new MemoryStream();
+            await download.Content.CopyToAsync(copy);
+            copy.Position = 0;
+            await target.Blobs.UploadAsync("backups", blob.Name, copy);
+        }
+    }
+}
