@@ -22,31 +22,20 @@ internal sealed partial class RetryingHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(rules);
         _networkTimeout = rules.NetworkTimeout;
-        _pipeline = rules.MaxRetries <= 0
-            ? ResiliencePipeline<HttpResponseMessage>.Empty
-            : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
-                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                {
-                    MaxRetryAttempts = rules.MaxRetries,
-                    Delay = rules.RetryDelay,
-                    MaxDelay = rules.MaxRetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(rules, args.Outcome, timeProvider)),
-                    DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, timeProvider)),
-                    OnRetry = args =>
-                    {
-                        LogRetry(
-                            logger,
-                            rules.Dependency,
-                            args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
-                            args.AttemptNumber + 1,
-                            (long)args.RetryDelay.TotalMilliseconds);
-                        args.Outcome.Result?.Dispose();
-                        return ValueTask.CompletedTask;
-                    },
-                })
-                .Build();
+        _pipeline = rules.Pipeline<HttpResponseMessage>(
+            timeProvider,
+            outcome => ShouldRetry(rules, outcome, timeProvider),
+            outcome => RetryAfter(outcome.Result, timeProvider),
+            args =>
+            {
+                LogRetry(
+                    logger,
+                    rules.Dependency,
+                    args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
+                    args.AttemptNumber + 1,
+                    (long)args.RetryDelay.TotalMilliseconds);
+                args.Outcome.Result?.Dispose();
+            });
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -168,6 +157,32 @@ internal sealed record RetryRules(
     TimeSpan MaxRetryDelay,
     TimeSpan NetworkTimeout)
 {
+    /// <summary>
+    /// The one retry policy of this dependency, for whatever can be retried: at most <see cref="MaxRetries"/> retries,
+    /// exponential backoff with jitter from <see cref="RetryDelay"/> capped at <see cref="MaxRetryDelay"/> unless the
+    /// service names its own wait, every wait through <paramref name="timeProvider"/>.
+    /// </summary>
+    public ResiliencePipeline<T> Pipeline<T>(TimeProvider timeProvider, Func<Outcome<T>, bool> shouldRetry, Func<Outcome<T>, TimeSpan?> serviceDelay, Action<OnRetryArguments<T>> onRetry) =>
+        MaxRetries <= 0
+            ? ResiliencePipeline<T>.Empty
+            : new ResiliencePipelineBuilder<T> { TimeProvider = timeProvider }
+                .AddRetry(new RetryStrategyOptions<T>
+                {
+                    MaxRetryAttempts = MaxRetries,
+                    Delay = RetryDelay,
+                    MaxDelay = MaxRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
+                    DelayGenerator = args => ValueTask.FromResult(serviceDelay(args.Outcome)),
+                    OnRetry = args =>
+                    {
+                        onRetry(args);
+                        return ValueTask.CompletedTask;
+                    },
+                })
+                .Build();
+
     /// <summary>Graph: throttling (429) and the two "try again" answers (503, 504), as Kiota's own handler would.</summary>
     public static RetryRules Graph(M365Options options) => new(
         "Graph",

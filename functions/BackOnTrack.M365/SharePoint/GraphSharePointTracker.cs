@@ -10,7 +10,6 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Sites.Item.Lists.Item.Items.Delta;
 using Microsoft.Kiota.Abstractions;
 using Polly;
-using Polly.Retry;
 
 namespace BackOnTrack.M365.SharePoint;
 
@@ -371,26 +370,11 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
     /// batch came back 200.
     /// </summary>
     private static ResiliencePipeline<BatchRound> StepRetries(RetryRules rules, TimeProvider timeProvider, ILogger logger) =>
-        rules.MaxRetries <= 0
-            ? ResiliencePipeline<BatchRound>.Empty
-            : new ResiliencePipelineBuilder<BatchRound> { TimeProvider = timeProvider }
-                .AddRetry(new RetryStrategyOptions<BatchRound>
-                {
-                    MaxRetryAttempts = rules.MaxRetries,
-                    Delay = rules.RetryDelay,
-                    MaxDelay = rules.MaxRetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Result is { Throttled.Count: > 0 } round && (round.RetryAfter is not { } wait || wait <= rules.MaxRetryDelay)),
-                    DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-                    OnRetry = args =>
-                    {
-                        LogStepRetry(logger, args.Outcome.Result?.Throttled.Count ?? 0, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
-                        return ValueTask.CompletedTask;
-                    },
-                })
-                .Build();
+        rules.Pipeline<BatchRound>(
+            timeProvider,
+            outcome => outcome.Result is { Throttled.Count: > 0 } round && (round.RetryAfter is not { } wait || wait <= rules.MaxRetryDelay),
+            outcome => outcome.Result?.RetryAfter,
+            args => LogStepRetry(logger, args.Outcome.Result?.Throttled.Count ?? 0, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent a $batch of {Steps} step(s) to the {List} list; {Throttled} throttled so far")]
     private static partial void LogBatch(ILogger logger, string list, int steps, int throttled);
