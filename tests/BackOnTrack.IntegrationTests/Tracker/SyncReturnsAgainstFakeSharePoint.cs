@@ -164,6 +164,6 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
         Assert.All(mine, e => Assert.Equal(OutboxKinds.Upsert, e.Kind));
         using var payload = System.Text.Json.JsonDocument.Parse(Assert.Single(mine, e => e.ActionKey == ReturnId(_schools[2])).Payload);
         Assert.Equal(("returns", "false"), (payload.RootElement.GetProperty("list").GetString(), payload.RootElement.GetProperty("fields").GetProperty("Missing").GetString()));
-        Assert.Equal(0, _sharePoint.Writes.Count);
+        Assert.Empty(_sharePoint.Writes);
     }
 }
