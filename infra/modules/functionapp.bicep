@@ -59,6 +59,13 @@ var appSettings = {
   Ingest__RejectThresholdPercent: '20'
   Ingest__RawRetentionDays: string(rawRetentionDays)
   Ingest__QuarantineRetentionDays: string(quarantineRetentionDays)
+  // Hostile-file limits (README, "Hostile and broken files").
+  Ingest__MaxFileBytes: '52428800'
+  Ingest__MaxRows: '1000000'
+  Ingest__MaxColumns: '1000'
+  Ingest__MaxCellChars: '32767'
+  Ingest__MaxXlsxUncompressedBytes: '1073741824'
+  Ingest__MaxXlsxEntries: '1000'
   Retention__PupilDataYears: '7'
   Schools__UploadUrlMinutes: '15'
   Storage__ServiceVersion: '2025-11-05'

@@ -26,13 +26,17 @@ public static class BenchmarkReader
     /// <summary>Reads the whole file. A file that is not DfE statistics comes back with <see cref="BenchmarkFile.Rejection"/> set.</summary>
     /// <param name="content">The file (CSV in any encoding the hub reads, or XLSX); left open.</param>
     /// <param name="fileName">The blob's name: tells a misnamed XLSX, and the phase of a file without a phase column.</param>
-    public static BenchmarkFile Read(Stream content, string fileName)
+    public static BenchmarkFile Read(Stream content, string fileName) => Read(content, fileName, TabularLimits.Default);
+
+    /// <summary>Reads the whole file within the given limits; a file beyond them comes back rejected.</summary>
+    public static BenchmarkFile Read(Stream content, string fileName, TabularLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(limits);
         try
         {
-            using var rows = TabularFile.Open(content, fileName).Rows.GetEnumerator();
+            using var rows = TabularFile.Open(content, fileName, limits).Rows.GetEnumerator();
             return ReadRows(rows, fileName);
         }
         catch (UnreadableFileException ex)
@@ -104,6 +108,13 @@ public static class BenchmarkReader
             }
 
             _errors.Clear();
+
+            // DfE publishes figures, never formulas: a workbook saved with uncalculated ones cannot be trusted in any column.
+            foreach (var column in row.UncalculatedColumns)
+            {
+                Error(row, column, DropRead.UncalculatedFormula);
+            }
+
             if (!AcademicYear.TryParse(row[columns.Year], out var year))
             {
                 Error(row, columns.Year, "Not an academic year (DfE writes 201617 for 2016/17).");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Ingest;
+using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Core.Drops;
 
@@ -43,31 +44,17 @@ public sealed record DropReport
 
     public required DateTimeOffset ProcessedAt { get; init; }
 
-    /// <summary>The rejections as CSV (row, column, reason), safe to open in Excel: no cell starts a formula.</summary>
+    /// <summary>The rejections as CSV (row, column, reason), safe to open in Excel: no cell starts a formula (a heading in a school's file is untrusted text).</summary>
     public string ToCsv()
     {
         var csv = new StringBuilder("row,column,reason\r\n");
         foreach (var rejection in Rejections)
         {
             csv.Append(rejection.RowNumber.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(CsvCell(rejection.Column)).Append(',')
-                .Append(CsvCell(rejection.Reason)).Append("\r\n");
+                .Append(SpreadsheetText.CsvCell(rejection.Column)).Append(',')
+                .Append(SpreadsheetText.CsvCell(rejection.Reason)).Append("\r\n");
         }
 
         return csv.ToString();
-    }
-
-    /// <summary>
-    /// Quotes a cell and defuses a leading <c>= + - @</c> (or tab/CR), which a spreadsheet would run as a formula: a
-    /// heading in a school's file is untrusted text.
-    /// </summary>
-    public static string CsvCell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

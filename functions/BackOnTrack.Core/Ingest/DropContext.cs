@@ -1,5 +1,6 @@
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Tabular;
 
 namespace BackOnTrack.Core.Ingest;
 
@@ -36,6 +37,9 @@ public sealed record DropContext
 
     /// <summary>The pseudonymisation key.</summary>
     public ReadOnlyMemory<byte> PseudonymisationKey { get; }
+
+    /// <summary>How big the file may be (settings <c>Ingest__Max…</c>); a file beyond them is rejected whole.</summary>
+    public TabularLimits Limits { get; init; } = TabularLimits.Default;
 
     /// <summary>The keys used before the last rotations, oldest first (<c>Hub__PreviousPseudonymisationKeys</c>): see <see cref="Pseudonymiser"/>.</summary>
     public IReadOnlyList<byte[]> EarlierPseudonymisationKeys { get; init; } = [];

@@ -12,6 +12,7 @@ public sealed class DropRead : IDisposable
     private readonly IEnumerator<TabularRow>? _rows;
     private readonly IReadOnlyList<TabularRow> _bufferedRows;
     private readonly RowValidator? _validator;
+    private readonly Headers.HeaderMatch? _header;
     private bool _enumerated;
 
     private DropRead(string rejection, TabularFormat? format)
@@ -23,24 +24,21 @@ public sealed class DropRead : IDisposable
 
     private DropRead(
         TabularFormat format,
-        DropKind kind,
-        DropLayout layout,
-        int headerRowNumber,
-        IReadOnlyList<string> personalColumns,
-        IReadOnlyList<string> ignoredColumns,
         IReadOnlyList<TabularRow> bufferedRows,
         IEnumerator<TabularRow> rows,
-        RowValidator validator)
+        RowValidator validator,
+        Headers.HeaderMatch header)
     {
         Format = format;
-        Kind = kind;
-        Layout = layout;
-        HeaderRowNumber = headerRowNumber;
-        PersonalColumns = personalColumns;
-        IgnoredColumns = ignoredColumns;
+        Kind = header.Schema.Kind;
+        Layout = header.Schema.Layout;
+        HeaderRowNumber = header.RowNumber;
+        PersonalColumns = header.PersonalColumns;
+        IgnoredColumns = header.IgnoredColumns;
         _bufferedRows = bufferedRows;
         _rows = rows;
         _validator = validator;
+        _header = header;
     }
 
     /// <summary>Why the whole file is rejected (unreadable, empty, unknown kind, ambiguous columns); null when it can be read.</summary>
@@ -92,13 +90,17 @@ public sealed class DropRead : IDisposable
 
     internal static DropRead Rejected(string rejection, TabularFormat? format = null) => new(rejection, format);
 
+    /// <summary>Why a row holding a formula saved without its result is rejected: the hub reads results, never formulas.</summary>
+    public const string UncalculatedFormula =
+        "The cell holds a formula saved without its result, and the hub never calculates formulas: open the file in Excel, let it calculate, and save it again.";
+
     internal static DropRead Readable(
         TabularFormat format,
         Headers.HeaderMatch header,
         IReadOnlyList<TabularRow> rowsAfterHeader,
         IEnumerator<TabularRow> rows,
         RowValidator validator) =>
-        new(format, header.Schema.Kind, header.Schema.Layout, header.RowNumber, header.PersonalColumns, header.IgnoredColumns, rowsAfterHeader, rows, validator);
+        new(format, rowsAfterHeader, rows, validator, header);
 
     public void Dispose()
     {
@@ -130,7 +132,28 @@ public sealed class DropRead : IDisposable
     {
         RowsRead++;
         outcomes.Clear();
+        if (Uncalculated(row) is { } errors)
+        {
+            outcomes.Add(RowOutcome.Rejected(row.RowNumber, errors));
+            return outcomes;
+        }
+
         validator.Validate(row, outcomes);
         return outcomes;
+    }
+
+    // A formula without its result in a column the kind reads: the cell is not blank, and its value is unknown.
+    private List<RowError>? Uncalculated(TabularRow row)
+    {
+        List<RowError>? errors = null;
+        foreach (var column in row.UncalculatedColumns)
+        {
+            if (_header!.Reads(column))
+            {
+                (errors ??= []).Add(new RowError(row.RowNumber, _header.HeadingOf(column), UncalculatedFormula));
+            }
+        }
+
+        return errors;
     }
 }

@@ -13,7 +13,8 @@ public static class DropReader
     /// <summary>
     /// Starts reading a drop. Reads only as far as the header (at most <see cref="HeaderDetector.RowsSearched"/> rows)
     /// before returning; the rows' outcomes are read on enumeration of <see cref="DropRead.Outcomes"/>. A file that
-    /// cannot be read, is empty, or is of no known kind comes back with <see cref="DropRead.Rejection"/> set.
+    /// cannot be read, breaks one of <see cref="DropContext.Limits"/>, is empty, or is of no known kind comes back with
+    /// <see cref="DropRead.Rejection"/> set (a limit first broken past the header is thrown while the outcomes are read).
     /// </summary>
     /// <param name="content">The file's content; read forward only, left open (XLSX from a non-seekable stream is copied into memory first).</param>
     /// <param name="fileName">The blob's name; used only to tell an XLSX that is not a zip from a CSV.</param>
@@ -29,7 +30,7 @@ public static class DropReader
         var leading = new List<TabularRow>(HeaderDetector.RowsSearched);
         try
         {
-            (format, var enumerable) = TabularFile.Open(content, fileName);
+            (format, var enumerable) = TabularFile.Open(content, fileName, context.Limits);
             rows = enumerable.GetEnumerator();
         }
         catch (UnreadableFileException ex)

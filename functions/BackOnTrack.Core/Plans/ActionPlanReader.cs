@@ -76,6 +76,13 @@ public static partial class ActionPlanReader
         foreach (var row in rows)
         {
             rowsRead++;
+            if (row.UncalculatedColumns.Count > 0)
+            {
+                report.Add(new PlanReportEntry(row.RowNumber, null, PlanIssue.RowSkipped, UncalculatedRow(row.RowNumber)));
+                open = null;
+                continue;
+            }
+
             if (HeadingOf(row) is { } nextHeading)
             {
                 heading = nextHeading;
@@ -108,6 +115,10 @@ public static partial class ActionPlanReader
 
         return drafts;
     }
+
+    /// <summary>The report's words for a row holding a formula saved without its result (the hub never calculates).</summary>
+    internal static string UncalculatedRow(int rowNumber) =>
+        $"Row {rowNumber} holds a formula saved without its result, and the hub never calculates formulas; it is not imported (open the file in Excel, let it calculate and save it again).";
 
     // Second pass: one draft's cells into an action, or null (with a report entry) when it has no action text.
     private static PlanAction? Finish(Draft draft, PlanKeys keys, OwnerResolver owners, List<PlanReportEntry> report)

@@ -41,6 +41,12 @@ public static partial class OwnersFile
         foreach (var row in all.Where(r => r.RowNumber > header.RowNumber && !header.IsRepeatOf(r)))
         {
             rowsRead++;
+            if (row.UncalculatedColumns.Count > 0)
+            {
+                report.Add(new PlanReportEntry(row.RowNumber, null, PlanIssue.RowSkipped, ActionPlanReader.UncalculatedRow(row.RowNumber)));
+                continue;
+            }
+
             var owner = ReadRow(row, header, report);
             if (owner is null)
             {

@@ -37,7 +37,10 @@ public enum PlanIssue
     /// <summary>A row with no id read as more lines of the action above (Excel splits a Word cell's paragraphs into rows).</summary>
     ContinuationRow,
 
-    /// <summary>A row that is neither an action, a priority heading nor a continuation, or an action without text: not imported.</summary>
+    /// <summary>
+    /// A row that is neither an action, a priority heading nor a continuation, an action without text, or a row holding a
+    /// formula saved without its result: not imported.
+    /// </summary>
     RowSkipped,
 
     /// <summary>An owners-file row without a role: not imported.</summary>

@@ -58,7 +58,8 @@ public static class ReturnsTracker
         var expected = registerYear is { } chosen ? registers[chosen] : [];
 
         var received = drops
-            .Where(d => d.Scope != DropLocation.LaScope && DateOnly.FromDateTime(d.ReceivedAt.UtcDateTime) is var day && day >= start && day <= end)
+            // Schools' drops only: the LA's own files, plans and DfE statistics have partitions of their own.
+            .Where(d => Laestab.TryParse(d.Scope, out _, out _) && DateOnly.FromDateTime(d.ReceivedAt.UtcDateTime) is var day && day >= start && day <= end)
             .GroupBy(d => d.Scope, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReceivedDrop>)[.. g.OrderBy(d => d.ReceivedAt).ThenBy(d => d.DropId, StringComparer.Ordinal)], StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using static System.FormattableString;
 
 namespace BackOnTrack.Core.Tabular;
 
@@ -16,16 +17,23 @@ namespace BackOnTrack.Core.Tabular;
 /// <para>Fields: comma-separated; a field in double quotes may hold commas, line breaks and doubled quotes (<c>""</c>);
 /// a quote inside an unquoted field is kept as text. Lines end in CRLF, LF or CR. Blank lines are skipped but counted
 /// in row numbers; short rows are padded by <see cref="TabularRow"/>'s indexer. Cells are trimmed.</para>
-/// <para>A NUL byte (binary data, not text) or a quoted field still open at the end of the file makes the file
-/// unreadable.</para>
+/// <para>UTF-16 without a BOM (what some exports write) is recognised by its pattern of zero bytes: every other byte
+/// of ASCII text. Otherwise a NUL byte, or control characters making up more than 1% of the first block, mean binary
+/// data, not text, and the file is unreadable; so is a quoted field still open at the end of the file.</para>
+/// <para>Limits (<see cref="TabularLimits"/>): a cell longer than <see cref="TabularLimits.MaxCellChars"/> (often a
+/// quote left open, which swallows the rest of the file), a row of more than <see cref="TabularLimits.MaxColumns"/>
+/// cells, or more than <see cref="TabularLimits.MaxRows"/> rows make the file unreadable as soon as they are met, so
+/// memory stays bounded by the limits, not by the file.</para>
 /// </remarks>
 internal sealed class CsvTableReader
 {
     private const int BlockSize = 64 * 1024;
+    private const string BinaryData = "The file holds binary data, not text: it is not a CSV file.";
 
     private static readonly Encoding Utf8Text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly Stream _stream;
+    private readonly TabularLimits _limits;
     private readonly StringPool _pool = new();
     private readonly byte[] _bytes = new byte[BlockSize];
     private readonly char[] _chars = new char[BlockSize + 4];
@@ -40,14 +48,21 @@ internal sealed class CsvTableReader
     private int _charPos;
     private int _charLen;
     private int _line = 1;
+    private int _recordLine = 1;
+    private bool _inQuotes;
 
-    private CsvTableReader(Stream stream) => _stream = stream;
+    private CsvTableReader(Stream stream, TabularLimits limits)
+    {
+        _stream = stream;
+        _limits = limits;
+    }
 
     /// <summary>Reads every non-blank row. The stream is read lazily and left open.</summary>
-    public static IEnumerable<TabularRow> ReadRows(Stream stream)
+    public static IEnumerable<TabularRow> ReadRows(Stream stream, TabularLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new CsvTableReader(stream).Rows();
+        ArgumentNullException.ThrowIfNull(limits);
+        return new CsvTableReader(stream, limits).Rows();
     }
 
     private IEnumerable<TabularRow> Rows()
@@ -63,6 +78,11 @@ internal sealed class CsvTableReader
             }
 
             rowNumber++;
+            if (rowNumber > _limits.MaxRows)
+            {
+                throw new UnreadableFileException(Invariant($"The file has more than {_limits.MaxRows:N0} rows, the most the hub reads from one file; split it."));
+            }
+
             if (!IsBlank())
             {
                 yield return new TabularRow(rowNumber, startLine, [.. _fields]);
@@ -94,16 +114,16 @@ internal sealed class CsvTableReader
         _fields.Clear();
         _fieldLength = 0;
         var quoted = false;
-        var inQuotes = false;
         var afterClosingQuote = false;
-        var recordLine = _line;
+        _inQuotes = false;
+        _recordLine = _line;
         while (true)
         {
             if (_charPos == _charLen && !ReadChars())
             {
-                if (inQuotes)
+                if (_inQuotes)
                 {
-                    throw new UnreadableFileException($"A quoted field that starts on line {recordLine} is never closed.");
+                    throw new UnreadableFileException($"A quoted field that starts on line {_recordLine} is never closed.");
                 }
 
                 if (quoted || _fieldLength > 0 || _fields.Count > 0)
@@ -115,11 +135,11 @@ internal sealed class CsvTableReader
             }
 
             var c = _chars[_charPos++];
-            if (inQuotes)
+            if (_inQuotes)
             {
                 if (c == '"')
                 {
-                    inQuotes = false;
+                    _inQuotes = false;
                     afterClosingQuote = true;
                     continue;
                 }
@@ -134,12 +154,12 @@ internal sealed class CsvTableReader
                 case '"' when afterClosingQuote:
                     // A doubled quote inside a quoted field.
                     Append('"');
-                    inQuotes = true;
+                    _inQuotes = true;
                     afterClosingQuote = false;
                     break;
                 case '"' when !quoted && IsWhiteSpaceOnly():
                     quoted = true;
-                    inQuotes = true;
+                    _inQuotes = true;
                     _fieldLength = 0;
                     break;
                 case ',':
@@ -187,9 +207,16 @@ internal sealed class CsvTableReader
 
     private void Append(char c)
     {
+        if (_fieldLength == _limits.MaxCellChars)
+        {
+            throw new UnreadableFileException(_inQuotes
+                ? Invariant($"A quoted cell that starts on line {_recordLine} runs past {_limits.MaxCellChars:N0} characters: a quote is probably left open.")
+                : Invariant($"A cell on line {_recordLine} is longer than {_limits.MaxCellChars:N0} characters, the most the hub reads."));
+        }
+
         if (_fieldLength == _field.Length)
         {
-            Array.Resize(ref _field, _field.Length * 2);
+            Array.Resize(ref _field, Math.Min(_field.Length * 2, _limits.MaxCellChars));
         }
 
         _field[_fieldLength++] = c;
@@ -197,8 +224,20 @@ internal sealed class CsvTableReader
 
     private void EndField()
     {
-        _fields.Add(_pool.Get(_field.AsSpan(0, _fieldLength).Trim()));
+        var text = _field.AsSpan(0, _fieldLength).Trim();
         _fieldLength = 0;
+        if (_fields.Count == _limits.MaxColumns)
+        {
+            // Excel writes empty cells out to the edge of anything ever formatted; only text past the limit counts.
+            if (text.IsEmpty)
+            {
+                return;
+            }
+
+            throw new UnreadableFileException(Invariant($"The row on line {_recordLine} has more than {_limits.MaxColumns:N0} cells, the most the hub reads."));
+        }
+
+        _fields.Add(_pool.Get(text));
     }
 
     // Refills _chars from the stream; false at the end of the input.
@@ -215,7 +254,9 @@ internal sealed class CsvTableReader
                 }
 
                 _byteCount += read;
-                if (!_streamEnded && _byteCount < 4)
+
+                // The encoding is judged on a full first block, however small the stream's reads.
+                if (!_streamEnded && (_byteCount < 4 || (!_started && _byteCount < _bytes.Length)))
                 {
                     continue;
                 }
@@ -224,12 +265,12 @@ internal sealed class CsvTableReader
             if (!_started)
             {
                 _started = true;
-                SkipByteOrderMark();
+                DetectEncoding();
             }
 
             if (!_twoByteUnicode && _bytes.AsSpan(0, _byteCount).Contains((byte)0))
             {
-                throw new UnreadableFileException("The file holds binary data, not text: it is not a CSV file.");
+                throw new UnreadableFileException(BinaryData);
             }
 
             var bytesUsed = _decoder is null ? DecodeUndecided() : DecodeWith(_decoder);
@@ -247,7 +288,8 @@ internal sealed class CsvTableReader
         }
     }
 
-    private void SkipByteOrderMark()
+    // Reads the first block's byte order mark, or failing that its pattern of bytes: UTF-16 without a mark, or binary.
+    private void DetectEncoding()
     {
         var start = _bytes.AsSpan(0, _byteCount);
         var (encoding, length) = start switch
@@ -255,17 +297,59 @@ internal sealed class CsvTableReader
             [0xEF, 0xBB, 0xBF, ..] => (Utf8Text, 3),
             [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
             [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
-            _ => (null, 0),
+            _ => (Utf16WithoutMark(start), 0),
         };
         if (encoding is null)
         {
+            if (LooksBinary(start))
+            {
+                throw new UnreadableFileException(BinaryData);
+            }
+
             return;
         }
 
         _decoder = encoding.GetDecoder();
-        _twoByteUnicode = length == 2;
+        _twoByteUnicode = encoding != Utf8Text;
         start[length..].CopyTo(_bytes);
         _byteCount -= length;
+    }
+
+    // ASCII text in UTF-16 has a zero in every other byte (odd positions little-endian, even big-endian) and none in
+    // the others. Most of a school's file is ASCII, so a clear majority settles it; random binary has neither pattern.
+    internal static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> block)
+    {
+        var pairs = Math.Min(block.Length, 4096) / 2;
+        if (pairs < 2)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            evenZeros += block[2 * i] == 0 ? 1 : 0;
+            oddZeros += block[(2 * i) + 1] == 0 ? 1 : 0;
+        }
+
+        bool Clear(int zeros, int others) => zeros * 10 >= pairs * 6 && others * 100 <= pairs;
+        return Clear(oddZeros, evenZeros) ? Encoding.Unicode : Clear(evenZeros, oddZeros) ? Encoding.BigEndianUnicode : null;
+    }
+
+    // Text in any encoding the hub reads has no control characters but tab, line breaks and form feed; a stray one is
+    // tolerated, a file full of them is not text.
+    private static bool LooksBinary(ReadOnlySpan<byte> block)
+    {
+        var controls = 0;
+        foreach (var b in block)
+        {
+            if (b is (< 0x20 and not (0x09 or 0x0A or 0x0C or 0x0D)) or 0x7F)
+            {
+                controls++;
+            }
+        }
+
+        return controls > 8 && controls * 100 > block.Length;
     }
 
     private int DecodeWith(Decoder decoder)

@@ -14,17 +14,28 @@ public static class TabularFile
     /// Rows are read lazily; the stream stays open and belongs to the caller.
     /// </summary>
     /// <exception cref="UnreadableFileException">The file cannot be read as a table (also thrown while enumerating).</exception>
-    public static (TabularFormat Format, IEnumerable<TabularRow> Rows) Open(Stream content, string fileName)
+    public static (TabularFormat Format, IEnumerable<TabularRow> Rows) Open(Stream content, string fileName) =>
+        Open(content, fileName, TabularLimits.Default);
+
+    /// <summary>Starts reading a file's rows, as <see cref="Open(Stream, string)"/> does, within the given limits.</summary>
+    /// <exception cref="UnreadableFileException">The file cannot be read as a table or breaks a limit (also thrown while enumerating).</exception>
+    public static (TabularFormat Format, IEnumerable<TabularRow> Rows) Open(Stream content, string fileName, TabularLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (content.CanSeek && content.Length - content.Position > limits.MaxFileBytes)
+        {
+            throw TooLarge(limits);
+        }
+
         var head = new byte[8];
         var headLength = ReadUpTo(content, head);
-        var stream = Rewound(content, head.AsSpan(0, headLength));
+        var stream = Rewound(content, head.AsSpan(0, headLength), limits);
         var start = head.AsSpan(0, headLength);
         if (start.StartsWith(ZipSignature) || start.StartsWith(EmptyZipSignature))
         {
-            return (TabularFormat.Xlsx, XlsxTableReader.ReadRows(stream));
+            return (TabularFormat.Xlsx, XlsxTableReader.ReadRows(stream, limits));
         }
 
         if (start.StartsWith(CompoundFileSignature))
@@ -39,8 +50,10 @@ public static class TabularFile
             throw new UnreadableFileException("The file is named as an XLSX workbook but is not one (it is not a zip package).");
         }
 
-        return (TabularFormat.Csv, CsvTableReader.ReadRows(stream));
+        return (TabularFormat.Csv, CsvTableReader.ReadRows(stream, limits));
     }
+
+    private static UnreadableFileException TooLarge(TabularLimits limits) => new(limits.FileTooLargeReason());
 
     private static int ReadUpTo(Stream stream, Span<byte> buffer)
     {
@@ -59,8 +72,9 @@ public static class TabularFile
         return total;
     }
 
-    // Puts the bytes already read back in front of the rest of the stream.
-    private static Stream Rewound(Stream stream, ReadOnlySpan<byte> head)
+    // Puts the bytes already read back in front of the rest of the stream. A stream that cannot seek has no length to
+    // check beforehand, so its size is checked as it is read.
+    private static Stream Rewound(Stream stream, ReadOnlySpan<byte> head, TabularLimits limits)
     {
         if (stream.CanSeek)
         {
@@ -68,12 +82,13 @@ public static class TabularFile
             return stream;
         }
 
-        return new PrefixedStream(head.ToArray(), stream);
+        return new PrefixedStream(head.ToArray(), stream, limits);
     }
 
-    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+    private sealed class PrefixedStream(byte[] prefix, Stream rest, TabularLimits limits) : Stream
     {
         private int _position;
+        private long _restRead;
 
         public override bool CanRead => true;
 
@@ -101,7 +116,14 @@ public static class TabularFile
                 return n;
             }
 
-            return rest.Read(buffer);
+            var read = rest.Read(buffer);
+            _restRead += read;
+            if (_restRead + prefix.Length > limits.MaxFileBytes)
+            {
+                throw TooLarge(limits);
+            }
+
+            return read;
         }
 
         public override void Flush()

@@ -7,11 +7,12 @@ public sealed class TabularRow
 {
     private readonly string[] _cells;
 
-    internal TabularRow(int rowNumber, int lineNumber, string[] cells)
+    internal TabularRow(int rowNumber, int lineNumber, string[] cells, int[]? uncalculatedColumns = null)
     {
         RowNumber = rowNumber;
         LineNumber = lineNumber;
         _cells = cells;
+        UncalculatedColumns = uncalculatedColumns ?? [];
     }
 
     /// <summary>
@@ -25,6 +26,12 @@ public sealed class TabularRow
 
     /// <summary>The number of cells read; rows may be ragged.</summary>
     public int Count => _cells.Length;
+
+    /// <summary>
+    /// The 0-based columns holding a formula saved without its result (XLSX only; the hub never calculates). Their
+    /// cells read as empty, which they are not: a reader should reject the row rather than take them as blank.
+    /// </summary>
+    public IReadOnlyList<int> UncalculatedColumns { get; }
 
     /// <summary>The cells as read.</summary>
     public IReadOnlyList<string> Cells => _cells;

@@ -5,6 +5,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using static System.FormattableString;
 
 namespace BackOnTrack.Core.Tabular;
 
@@ -19,7 +20,12 @@ namespace BackOnTrack.Core.Tabular;
 /// list for every cell.) A zip needs random access to its central directory, so a non-seekable stream is first copied
 /// into memory: that copy is the compressed file, not the sheet.
 /// Cells: shared and inline strings (rich-text runs joined, phonetic runs left out), numbers as written, booleans as
-/// TRUE/FALSE, formula results, and numbers in a date format as <c>yyyy-MM-dd</c> (1900 or 1904 date system).
+/// TRUE/FALSE, and numbers in a date format as <c>yyyy-MM-dd</c> (1900 or 1904 date system). A formula is never
+/// evaluated: its result as Excel last saved it is read, and a formula saved without a result is an empty cell listed
+/// in <see cref="TabularRow.UncalculatedColumns"/>, for the caller to reject its row. External links are never
+/// followed: a cell that refers to another workbook holds the value Excel saved with it.
+/// Hostile packages: <see cref="XlsxPackageGuard"/> refuses zip bombs and macros before the SDK opens the package,
+/// and the sheet is held to <see cref="TabularLimits"/> (rows, cells per row, characters per cell) as it is read.
 /// </remarks>
 internal static class XlsxTableReader
 {
@@ -36,16 +42,17 @@ internal static class XlsxTableReader
     };
 
     /// <summary>Reads every non-blank row of the first worksheet with data. The stream is left open.</summary>
-    public static IEnumerable<TabularRow> ReadRows(Stream stream)
+    public static IEnumerable<TabularRow> ReadRows(Stream stream, TabularLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Guarded(stream);
+        ArgumentNullException.ThrowIfNull(limits);
+        return Guarded(stream, limits);
     }
 
     // XML or zip errors part-way through become UnreadableFileException, so callers handle one exception type.
-    private static IEnumerable<TabularRow> Guarded(Stream stream)
+    private static IEnumerable<TabularRow> Guarded(Stream stream, TabularLimits limits)
     {
-        using var rows = ReadWorkbook(stream).GetEnumerator();
+        using var rows = ReadWorkbook(stream, limits).GetEnumerator();
         while (true)
         {
             TabularRow row;
@@ -73,7 +80,7 @@ internal static class XlsxTableReader
         ex is XmlException or InvalidDataException or FileFormatException or OpenXmlPackageException or IOException
             or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
 
-    private static IEnumerable<TabularRow> ReadWorkbook(Stream stream)
+    private static IEnumerable<TabularRow> ReadWorkbook(Stream stream, TabularLimits limits)
     {
         var seekable = stream;
         if (!stream.CanSeek)
@@ -83,13 +90,21 @@ internal static class XlsxTableReader
             seekable.Position = 0;
         }
 
+        XlsxPackageGuard.Check(seekable, limits);
         using var document = SpreadsheetDocument.Open(seekable, isEditable: false);
+        if (document.DocumentType is SpreadsheetDocumentType.MacroEnabledWorkbook or SpreadsheetDocumentType.MacroEnabledTemplate
+            || document.WorkbookPart?.VbaProjectPart is not null)
+        {
+            throw new UnreadableFileException(XlsxPackageGuard.Macros);
+        }
+
         var workbookPart = document.WorkbookPart ?? throw new UnreadableFileException("The workbook has no worksheets.");
-        var workbook = workbookPart.Workbook;
+        // The SDK gives null for an empty workbook part (found by fuzzing).
+        var workbook = workbookPart.Workbook ?? throw new UnreadableFileException(NotAWorkbook);
         var date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
         var dateStyles = DateStyles(workbookPart.WorkbookStylesPart?.Stylesheet);
-        var sharedStrings = SharedStrings(workbookPart.SharedStringTablePart);
-        var context = new SheetContext(sharedStrings, dateStyles, date1904);
+        var sharedStrings = SharedStrings(workbookPart.SharedStringTablePart, limits);
+        var context = new SheetContext(sharedStrings, dateStyles, date1904, limits);
 
         foreach (var sheet in workbook.Sheets?.Elements<Sheet>() ?? [])
         {
@@ -114,16 +129,24 @@ internal static class XlsxTableReader
 
     private static IEnumerable<TabularRow> ReadSheet(WorksheetPart part, SheetContext context)
     {
+        var limits = context.Limits;
         using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
         var names = new Names(reader.NameTable);
         var cells = new List<string>();
+        var uncalculated = new List<int>();
         var inline = new StringBuilder();
         var previousRow = 0;
+        var rowsSeen = 0;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.LocalName, names.Row))
             {
                 continue;
+            }
+
+            if (++rowsSeen > limits.MaxRows)
+            {
+                throw new UnreadableFileException(Invariant($"The worksheet has more than {limits.MaxRows:N0} rows, the most the hub reads from one file; split it."));
             }
 
             var rowNumber = ParsePositive(reader.GetAttribute("r")) ?? previousRow + 1;
@@ -134,6 +157,7 @@ internal static class XlsxTableReader
             }
 
             cells.Clear();
+            uncalculated.Clear();
             var any = false;
             while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, names.Row)))
             {
@@ -144,9 +168,27 @@ internal static class XlsxTableReader
 
                 var column = ColumnIndex(reader.GetAttribute("r")) ?? cells.Count;
                 var value = ReadCell(reader, names, context, inline);
+                if (column >= limits.MaxColumns)
+                {
+                    // Excel keeps empty, formatted cells out to the edge of a formatted row; only content past the limit counts.
+                    if (value is { Length: 0 })
+                    {
+                        continue;
+                    }
+
+                    throw new UnreadableFileException(Invariant($"Row {rowNumber} of the worksheet has more than {limits.MaxColumns:N0} cells, the most the hub reads."));
+                }
+
                 while (cells.Count <= column)
                 {
                     cells.Add(string.Empty);
+                }
+
+                if (value is null)
+                {
+                    uncalculated.Add(column);
+                    any = true;
+                    continue;
                 }
 
                 cells[column] = value;
@@ -155,13 +197,13 @@ internal static class XlsxTableReader
 
             if (any)
             {
-                yield return new TabularRow(rowNumber, rowNumber, [.. cells]);
+                yield return new TabularRow(rowNumber, rowNumber, [.. cells], uncalculated.Count == 0 ? [] : [.. uncalculated]);
             }
         }
     }
 
-    // The inline-string builder is the sheet's, reused for every cell.
-    private static string ReadCell(XmlReader reader, Names names, SheetContext context, StringBuilder inline)
+    // The inline-string builder is the sheet's, reused for every cell. Null: a formula saved without its result.
+    private static string? ReadCell(XmlReader reader, Names names, SheetContext context, StringBuilder inline)
     {
         var type = reader.GetAttribute("t");
         var style = ParsePositive(reader.GetAttribute("s"), allowZero: true) ?? 0;
@@ -170,8 +212,11 @@ internal static class XlsxTableReader
             return string.Empty;
         }
 
-        string? value = null;
+        var value = context.Value;
+        value.Clear();
         inline.Clear();
+        var hasValue = false;
+        var hasFormula = false;
         var inValue = false;
         var inText = false;
         var inPhonetic = false;
@@ -182,17 +227,19 @@ internal static class XlsxTableReader
                 case XmlNodeType.Element:
                     var name = reader.LocalName;
                     inValue = ReferenceEquals(name, names.Value) && !reader.IsEmptyElement;
+                    hasValue |= ReferenceEquals(name, names.Value);
+                    hasFormula |= ReferenceEquals(name, names.Formula);
                     inText = ReferenceEquals(name, names.Text) && !reader.IsEmptyElement;
                     inPhonetic |= ReferenceEquals(name, names.Phonetic) && !reader.IsEmptyElement;
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     if (inValue)
                     {
-                        value = value is null ? reader.Value : value + reader.Value;
+                        AppendBounded(reader, value, context.Chunk, context.Limits.MaxCellChars);
                     }
                     else if (inText && !inPhonetic)
                     {
-                        inline.Append(reader.Value);
+                        AppendBounded(reader, inline, context.Chunk, context.Limits.MaxCellChars);
                     }
 
                     break;
@@ -200,7 +247,12 @@ internal static class XlsxTableReader
                     var end = reader.LocalName;
                     if (ReferenceEquals(end, names.Cell))
                     {
-                        return context.Interpret(type, style, value, inline);
+                        if (hasFormula && !hasValue && type != "inlineStr")
+                        {
+                            return null;
+                        }
+
+                        return context.Interpret(type, style, hasValue ? value.ToString() : null, inline);
                     }
 
                     inValue &= !ReferenceEquals(end, names.Value);
@@ -213,7 +265,23 @@ internal static class XlsxTableReader
         throw new UnreadableFileException(NotAWorkbook);
     }
 
-    private static List<string> SharedStrings(SharedStringTablePart? part)
+    // Reads a text node in chunks, so a cell longer than the limit is refused before it is held whole.
+    private static void AppendBounded(XmlReader reader, StringBuilder text, char[] buffer, int maxChars)
+    {
+        int read;
+        while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + read > maxChars)
+            {
+                throw new UnreadableFileException(
+                    Invariant($"A cell of the workbook is longer than {maxChars:N0} characters, the most the hub reads (Excel's own limit is 32,767)."));
+            }
+
+            text.Append(buffer, 0, read);
+        }
+    }
+
+    private static List<string> SharedStrings(SharedStringTablePart? part, TabularLimits limits)
     {
         var strings = new List<string>();
         if (part is null)
@@ -224,6 +292,7 @@ internal static class XlsxTableReader
         using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
         var names = new Names(reader.NameTable);
         var text = new StringBuilder();
+        var chunk = new char[4096];
         var inItem = false;
         var inText = false;
         var inPhonetic = false;
@@ -252,7 +321,7 @@ internal static class XlsxTableReader
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     if (inText && !inPhonetic)
                     {
-                        text.Append(reader.Value);
+                        AppendBounded(reader, text, chunk, limits.MaxCellChars);
                     }
 
                     break;
@@ -363,10 +432,18 @@ internal static class XlsxTableReader
             ? value
             : null;
 
-    private sealed class SheetContext(List<string> sharedStrings, bool[] dateStyles, bool date1904)
+    private sealed class SheetContext(List<string> sharedStrings, bool[] dateStyles, bool date1904, TabularLimits limits)
     {
         private readonly StringPool _pool = new();
         private readonly Dictionary<int, string> _dates = [];
+
+        public TabularLimits Limits => limits;
+
+        /// <summary>The cell value being read, reused for every cell.</summary>
+        public StringBuilder Value { get; } = new();
+
+        /// <summary>The buffer text nodes are read through.</summary>
+        public char[] Chunk { get; } = new char[4096];
 
         public string Interpret(string? type, int style, string? value, StringBuilder inline)
         {
@@ -425,6 +502,7 @@ internal static class XlsxTableReader
     private sealed class Names(XmlNameTable table)
     {
         public string Row { get; } = table.Add("row");
+        public string Formula { get; } = table.Add("f");
         public string Cell { get; } = table.Add("c");
         public string Value { get; } = table.Add("v");
         public string Text { get; } = table.Add("t");

@@ -71,14 +71,17 @@ public sealed class InProcessHub : IAsyncDisposable
         return new InProcessHub(app, address, clock, logs);
     }
 
-    /// <summary>Runs timers (unless excluded) and drains the queues, as <c>local --once</c> does.</summary>
-    public Task<LocalRunReport> RunOnceAsync(bool withTimers = true)
+    /// <summary>
+    /// Runs timers (unless excluded) and drains the queues, as <c>local --once</c> does; with <paramref name="only"/>, just
+    /// those functions (the other queues' messages are left where they are).
+    /// </summary>
+    public Task<LocalRunReport> RunOnceAsync(bool withTimers = true, params string[] only)
     {
         var manifest = FunctionManifest.Load(AppContext.BaseDirectory);
-        if (!withTimers)
+        manifest = manifest with
         {
-            manifest = manifest with { Functions = [.. manifest.Functions.Where(f => !f.IsTimer)] };
-        }
+            Functions = [.. manifest.Functions.Where(f => (withTimers || !f.IsTimer) && (only.Length == 0 || only.Contains(f.Name)))],
+        };
 
         var host = new LocalFunctionsHost(manifest, Storage.Queues, _http, Clock, NullLogger<LocalFunctionsHost>.Instance) { PollInterval = TimeSpan.FromMilliseconds(50) };
         return host.RunOnceAsync(CancellationToken.None);

@@ -167,6 +167,9 @@ public sealed class FakeSharePointServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Called once a <c>$batch</c> has been applied, before it is answered (a fault test's moment to cut storage).</summary>
+    public Action? AfterBatchApplied { get; set; }
+
     private Answer Batch(string body)
     {
         var requests = JsonNode.Parse(body)?["requests"]?.AsArray() ?? [];
@@ -217,6 +220,7 @@ public sealed class FakeSharePointServer : IAsyncDisposable
             responses.Add(new JsonObject { ["id"] = id, ["status"] = answer.Status, ["headers"] = headers, ["body"] = answer.Body });
         }
 
+        AfterBatchApplied?.Invoke();
         return new Answer(200, new JsonObject { ["responses"] = responses });
     }
 

@@ -86,6 +86,12 @@ internal sealed class HeaderMatch
     /// <summary>The 0-based column of a field, or -1 when the file does not have it (a row's indexer then gives "").</summary>
     public int ColumnOf(Field field) => _columns.GetValueOrDefault(field, -1);
 
+    /// <summary>True when the kind reads the column (one of its fields, or a session column of the wide layout).</summary>
+    public bool Reads(int column) => _columns.ContainsValue(column) || SessionColumns.Exists(s => s.Column == column);
+
+    /// <summary>The file's heading of a 0-based column.</summary>
+    public string HeadingOf(int column) => _row[column];
+
     /// <summary>The file's heading for a field, or its canonical heading when the file lacks the column.</summary>
     public string HeadingOf(Field field) =>
         _columns.TryGetValue(field, out var column) ? _row[column] : FieldAliases.CanonicalHeading(field);

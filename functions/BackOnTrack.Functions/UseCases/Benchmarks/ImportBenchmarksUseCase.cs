@@ -41,7 +41,7 @@ internal sealed partial class ImportBenchmarksUseCase(
     public async Task<StoredRows> StoreRowsAsync(Stream content, DropPlace place, string dropId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         content.Position = 0;
-        var file = BenchmarkReader.Read(content, place.FileName);
+        var file = BenchmarkReader.Read(content, place.FileName, ingestOptions.Value.Limits());
         if (!file.IsReadable)
         {
             return new StoredRows(null, null, 0, 0, [], [], [], [], [], file.Rejection);

@@ -66,7 +66,8 @@ internal sealed partial class IngestDropUseCase(
             return new IngestOutcome("This version was already handled.", receipt.Status, receipt.DropId);
         }
 
-        await using var copy = await DownloadAsync(drop, cancellationToken).ConfigureAwait(false);
+        var limits = ingestOptions.Value.Limits();
+        await using var copy = await DownloadAsync(drop, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         var place = import.Place(drop.BlobName);
         var scope = place.Scope;
         var now = clock.GetUtcNow();
@@ -97,7 +98,9 @@ internal sealed partial class IngestDropUseCase(
         };
         await drops.SaveAsync(record, cancellationToken).ConfigureAwait(false);
 
-        var result = await import.StoreRowsAsync(copy.Content, place, copy.DropId, current.LastModified, cancellationToken).ConfigureAwait(false);
+        var result = copy.Oversized
+            ? new StoredRows(null, null, 0, 0, [], [], [], [], [], limits.FileTooLargeReason())
+            : await import.StoreRowsAsync(copy.Content, place, copy.DropId, current.LastModified, cancellationToken).ConfigureAwait(false);
 
         var reason = result.Rejection ?? DropVerdict.Judge(result.RowsRead, result.RowsRejected, ingestOptions.Value.RejectThresholdPercent);
         var status = reason is null ? DropStatus.Processed : DropStatus.Rejected;
@@ -211,9 +214,11 @@ internal sealed partial class IngestDropUseCase(
 
     /// <summary>
     /// Copies the blob's current version to a temporary file that deletes itself, hashing it on the way. Parsing reads
-    /// the local copy: forward-only CSV and random-access XLSX alike, without holding the file in memory.
+    /// the local copy: forward-only CSV and random-access XLSX alike, without holding the file in memory. A blob larger
+    /// than <paramref name="maxBytes"/> is not copied past that point (nor is the disk filled): the copy is marked
+    /// oversized, and its drop id is the hash of what was read and the version's ETag, so each version is one drop.
     /// </summary>
-    private async Task<DownloadedDrop> DownloadAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
+    private async Task<DownloadedDrop> DownloadAsync(BlobCreatedEvent drop, long maxBytes, CancellationToken cancellationToken)
     {
         var file = new FileStream(
             Path.Combine(Path.GetTempPath(), "backontrack-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
@@ -223,15 +228,24 @@ internal sealed partial class IngestDropUseCase(
             using var download = await _blobs.DownloadStreamingAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
+            var etag = download.Properties.ETag.ToString();
+            long total = 0;
             int read;
             while ((read = await download.Content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
+                total += read;
+                if (total > maxBytes)
+                {
+                    hash.AppendData(Encoding.UTF8.GetBytes(etag));
+                    return new DownloadedDrop(file, Convert.ToHexStringLower(hash.GetHashAndReset()), etag) { Oversized = true };
+                }
+
                 hash.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
 
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new DownloadedDrop(file, Convert.ToHexStringLower(hash.GetHashAndReset()), download.Properties.ETag.ToString());
+            return new DownloadedDrop(file, Convert.ToHexStringLower(hash.GetHashAndReset()), etag);
         }
         catch
         {
@@ -242,6 +256,9 @@ internal sealed partial class IngestDropUseCase(
 
     private sealed record DownloadedDrop(FileStream Content, string DropId, string ETag) : IAsyncDisposable
     {
+        /// <summary>The blob is over the size limit: <see cref="Content"/> holds only its start and is not read.</summary>
+        public bool Oversized { get; init; }
+
         public ValueTask DisposeAsync() => Content.DisposeAsync();
     }
 

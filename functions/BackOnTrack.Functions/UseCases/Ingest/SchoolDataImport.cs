@@ -16,7 +16,7 @@ namespace BackOnTrack.Functions.UseCases.Ingest;
 /// validated as they stream, accepted rows written in transactions per partition; once stored, one
 /// <c>metrics-requests</c> message per school-year the drop (or the version it replaced) touched.
 /// </summary>
-internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptions> hubOptions, TimeProvider clock) : IDropImport
+internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
 {
     public string Container => HubStorageNames.Containers.Drops;
 
@@ -38,6 +38,7 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
         var context = new DropContext(clock.GetUtcNow(), place.School, hubOptions.Value.PseudonymisationKeyBytes())
         {
             EarlierPseudonymisationKeys = hubOptions.Value.PreviousPseudonymisationKeyBytes(),
+            Limits = ingestOptions.Value.Limits(),
         };
         content.Position = 0;
         using var read = DropReader.Read(content, place.FileName, context);

@@ -2,9 +2,11 @@ using System.Text.Json;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Tabular;
+using BackOnTrack.Functions.Configuration;
 using BackOnTrack.Functions.UseCases.Ingest;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Functions.UseCases.Plans;
 
@@ -16,7 +18,8 @@ namespace BackOnTrack.Functions.UseCases.Plans;
 /// push the plan. The plan id is the file's name without its extension, so a revised plan under the same name updates
 /// the same actions.
 /// </summary>
-internal sealed partial class ImportPlanUseCase(StorageAccount account, ActionPlanStore store, ILogger<ImportPlanUseCase> logger) : IDropImport
+internal sealed partial class ImportPlanUseCase(
+    StorageAccount account, ActionPlanStore store, IOptions<IngestOptions> ingestOptions, ILogger<ImportPlanUseCase> logger) : IDropImport
 {
     /// <summary>The DataDrops partition of plan and owners files, and their reports and quarantine folder.</summary>
     public const string Scope = "plans";
@@ -87,10 +90,10 @@ internal sealed partial class ImportPlanUseCase(StorageAccount account, ActionPl
     }
 
     // Rows are read afresh for each pass: the detector looks at the first rows only, the readers at all of them.
-    private static IEnumerable<TabularRow> Rows(Stream content, string fileName)
+    private IEnumerable<TabularRow> Rows(Stream content, string fileName)
     {
         content.Position = 0;
-        return TabularFile.Open(content, fileName).Rows;
+        return TabularFile.Open(content, fileName, ingestOptions.Value.Limits()).Rows;
     }
 
     private static List<RowError> Findings(IEnumerable<PlanReportEntry> report) =>

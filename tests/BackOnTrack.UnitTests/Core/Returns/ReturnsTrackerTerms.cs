@@ -20,6 +20,19 @@ public class ReturnsTrackerTerms
         new(scope, Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), $"{scope}/{kind}.csv", kind, status, new DateTimeOffset(received, TimeSpan.Zero), null, 10);
 
     [Fact]
+    public void PlansAndDfeStatisticsAreNotSchools()
+    {
+        var returns = ReturnsTracker.ForTerm(
+            Register,
+            [Drop("plans", "ActionPlan", DropStatus.Processed, new DateTime(2026, 2, 3)), Drop("benchmarks", "Benchmarks", DropStatus.Processed, new DateTime(2026, 2, 3))],
+            Year,
+            Period.Spring);
+
+        Assert.All(returns.Schools, s => Assert.True(s.InRegister));
+        Assert.DoesNotContain(returns.Schools, s => s.Laestab is "plans" or "benchmarks");
+    }
+
+    [Fact]
     public void TakesTheLatestRegisterNotAfterTheYearAndFlagsSchoolsWithNoAcceptedDrop()
     {
         var returns = ReturnsTracker.ForTerm(Register, [Drop("3721100", "Exclusions", DropStatus.Processed, new DateTime(2026, 2, 3)), Drop("3724001", "AttendanceMarks", DropStatus.Rejected, new DateTime(2026, 2, 4))], Year, Period.Spring);

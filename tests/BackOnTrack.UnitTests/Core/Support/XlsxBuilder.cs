@@ -22,6 +22,12 @@ internal sealed class XlsxBuilder
     /// <summary>A number written with a custom date format code.</summary>
     public sealed record CustomDate(double Serial);
 
+    /// <summary>A formula with the result Excel saved for it, or none (as a generator that never calculates writes it).</summary>
+    public sealed record Formula(string Text, string? CachedResult);
+
+    /// <summary>Adds an external link part, as a workbook whose formulas refer to another workbook has.</summary>
+    public Uri? ExternalLinkTo { get; init; }
+
     public XlsxBuilder Sheet(string name, params object?[][] rows)
     {
         var list = new List<(int, object?[])>();
@@ -92,10 +98,19 @@ internal sealed class XlsxBuilder
                 sheets.AppendChild(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId++, Name = name });
             }
 
+            if (ExternalLinkTo is not null)
+            {
+                var external = workbookPart.AddNewPart<ExternalWorkbookPart>();
+                var target = external.AddExternalRelationship(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath", ExternalLinkTo);
+                external.ExternalLink = new ExternalLink(new ExternalBook { Id = target.Id });
+                workbookPart.Workbook.AppendChild(new ExternalReferences(new ExternalReference { Id = workbookPart.GetIdOfPart(external) }));
+            }
+
             if (shared.Count > 0)
             {
                 var sstPart = workbookPart.AddNewPart<SharedStringTablePart>();
-                sstPart.SharedStringTable = new SharedStringTable(shared.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })));
+                sstPart.SharedStringTable = new SharedStringTable(shared.Select(s => new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(s) { Space = SpaceProcessingModeValues.Preserve })));
             }
         }
 
@@ -105,6 +120,13 @@ internal sealed class XlsxBuilder
     private Cell Cell(object value, string reference, List<string> shared) => value switch
     {
         Inline inline => InlineCell(inline.Text, reference),
+        Formula formula => new Cell
+        {
+            CellReference = reference,
+            DataType = CellValues.String,
+            CellFormula = new CellFormula(formula.Text),
+            CellValue = formula.CachedResult is null ? null : new CellValue(formula.CachedResult),
+        },
         string text when InlineStrings => InlineCell(text, reference),
         string text => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(Index(shared, text).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
         DateOnly date => new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(Serial(date).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
@@ -116,7 +138,7 @@ internal sealed class XlsxBuilder
     };
 
     private static Cell InlineCell(string text, string reference) =>
-        new() { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
+        new() { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text)) };
 
     private double Serial(DateOnly date) =>
         Date1904 ? date.DayNumber - new DateOnly(1904, 1, 1).DayNumber : date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
