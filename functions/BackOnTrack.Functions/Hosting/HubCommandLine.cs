@@ -34,7 +34,7 @@ public static class HubCommandLine
         var generate = new Command("generate", "Write a realistic, deterministic sample LA dataset, laid out as it is uploaded to drops/.") { folder, generateAsOf };
         generate.SetAction(result => Generate(result.GetRequiredValue(folder), result.GetValue(generateAsOf)));
 
-        var provision = new Command("provision-lists", "Create (or check, adding missing columns) the SharePoint tracker and figures lists on M365__SiteId and print their ids.");
+        var provision = new Command("provision-lists", "Create (or check, adding missing columns) the SharePoint tracker, figures and returns lists on M365__SiteId and print their ids.");
         provision.SetAction((_, cancellationToken) => ProvisionListsAsync(cancellationToken));
 
         var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate, provision, ConformanceCommand.Build() };
