@@ -21,4 +21,5 @@ param tenantSettings = {
   M365__SiteId: ''
   M365__TrackerListId: ''
   M365__FiguresListId: ''
+  M365__ReturnsListId: ''
 }

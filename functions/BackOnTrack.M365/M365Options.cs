@@ -67,6 +67,9 @@ public sealed class M365Options
     /// <summary>The figures list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
     public string? FiguresListId { get; set; }
 
+    /// <summary>The returns list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
+    public string? ReturnsListId { get; set; }
+
     /// <summary>Retries after the first attempt for 429, 503, 504 (Graph; the webhook also 408, 500, 502) and network errors.</summary>
     public int MaxRetries { get; set; } = 4;
 

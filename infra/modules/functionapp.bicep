@@ -83,6 +83,7 @@ var appSettings = {
   M365__SiteId: tenantSettings.?M365__SiteId ?? ''
   M365__TrackerListId: tenantSettings.?M365__TrackerListId ?? ''
   M365__FiguresListId: tenantSettings.?M365__FiguresListId ?? ''
+  M365__ReturnsListId: tenantSettings.?M365__ReturnsListId ?? ''
   M365__BoardWebhookUrl: boardWebhookReference
   M365__MaxRetries: '4'
   M365__RetryDelay: '00:00:02'

@@ -1,3 +1,5 @@
+using BackOnTrack.Core.Returns;
+
 namespace BackOnTrack.Core.Tracker;
 
 /// <summary>How a SharePoint column stores its values (GRAPH.md §3.2).</summary>
@@ -13,6 +15,9 @@ public enum TrackerColumnKind
     /// <summary>An instant.</summary>
     DateTime,
     Choice,
+
+    /// <summary>Yes/no, held in the hub's text form as <c>true</c> or <c>false</c>.</summary>
+    Boolean,
 }
 
 /// <summary>
@@ -28,7 +33,7 @@ public sealed record TrackerListDefinition(string Kind, string DisplayName, stri
     public TrackerColumn Column(string name) => Columns.Single(c => c.Name == name);
 }
 
-/// <summary>The two lists of DESIGN §5: the action tracker and the figures list.</summary>
+/// <summary>The lists of DESIGN §5 (the action tracker and the figures list) and the returns list.</summary>
 public static class TrackerLists
 {
     public const string ActionId = "ActionId";
@@ -47,6 +52,12 @@ public static class TrackerLists
     public const string Period = "Period";
     public const string Breakdown = "Breakdown";
     public const string DataAsOf = "DataAsOf";
+
+    public const string ReturnId = "ReturnId";
+    public const string School = "School";
+    public const string SchoolName = "SchoolName";
+    public const string Term = "Term";
+    public const string Missing = "Missing";
 
     /// <summary>The Metrics measures the figures list shows, in the Metrics table's names (DESIGN §3).</summary>
     public static IReadOnlyList<string> Measures { get; } =
@@ -89,5 +100,22 @@ public static class TrackerLists
         .. Measures.Select(m => new TrackerColumn(m, m, TrackerColumnKind.Text)),
         .. Benchmarks.Select(b => new TrackerColumn(b, b, TrackerColumnKind.Text)),
         new(DataAsOf, "Data as of", TrackerColumnKind.DateTime),
+    ]);
+
+    /// <summary>
+    /// One item per school and term: the latest drop of each kind a school sends, as its status and received date, and
+    /// whether the school has no accepted drop this term. Schools and dates only: no pupil data.
+    /// </summary>
+    public static TrackerListDefinition Returns { get; } = new("returns", "SEMH data returns", ReturnId,
+    [
+        new(ReturnId, "Return id", TrackerColumnKind.Text, Indexed: true, Unique: true),
+        new(Title, "Title", TrackerColumnKind.Text),
+        new(School, "School", TrackerColumnKind.Text, Indexed: true),
+        new(SchoolName, "School name", TrackerColumnKind.Text),
+        new(Term, "Term", TrackerColumnKind.Text),
+        new(AcademicYear, "Academic year", TrackerColumnKind.Text, Indexed: true),
+        .. ReturnsTracker.SchoolKinds.Select(k => new TrackerColumn(k, k, TrackerColumnKind.Text)),
+        new(Missing, "Missing", TrackerColumnKind.Boolean),
+        new(UpdatedAt, "Updated at", TrackerColumnKind.DateTime),
     ]);
 }

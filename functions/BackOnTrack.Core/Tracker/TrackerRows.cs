@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Calendar;
+using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Plans;
+using BackOnTrack.Core.Returns;
 
 namespace BackOnTrack.Core.Tracker;
 
@@ -41,6 +44,8 @@ public static class TrackerValues
     public static string Date(DateOnly date) => Instant(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Boolean(bool value) => value ? "true" : "false";
 
     /// <summary>A rate to two decimal places, as DfE publishes them.</summary>
     public static string Rate(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
@@ -152,4 +157,40 @@ public static class FigureRows
         IsSmall(numerator) || IsSmall(denominator) ? Suppressed : rate is { } r ? TrackerValues.Rate(r) : null;
 
     private static string? Published(double? rate) => rate is { } r ? TrackerValues.Rate(r) : null;
+}
+
+/// <summary>
+/// A school's item in the returns list for a term: per kind, the latest drop's status and the UTC date it was received
+/// (<c>Processed 2026-11-22</c>), empty when none came; Missing when no drop was accepted this term; UpdatedAt the last
+/// time one of its drops was received or processed, so an item changes only when the school's returns do.
+/// </summary>
+public static class ReturnRows
+{
+    public static string ReturnId(string laestab, AcademicYear year, Period term) => $"{laestab}_{year}_{term.ToCode()}";
+
+    public static TrackerRow For(TermReturns term, SchoolReturn school)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(school);
+        var id = ReturnId(school.Laestab, term.Year, term.Term);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [TrackerLists.ReturnId] = id,
+            [TrackerLists.Title] = $"{school.Name ?? school.Laestab} {term.Year} {term.Term.ToCode()}",
+            [TrackerLists.School] = school.Laestab,
+            [TrackerLists.SchoolName] = school.Name,
+            [TrackerLists.Term] = term.Term.ToCode(),
+            [TrackerLists.AcademicYear] = term.Year.ToString(),
+            [TrackerLists.Missing] = TrackerValues.Boolean(!school.HasAcceptedDrop),
+            [TrackerLists.UpdatedAt] = school.Drops.Count == 0 ? null : TrackerValues.Instant(school.Drops.Max(d => d.ProcessedAt ?? d.ReceivedAt)),
+        };
+        foreach (var kind in ReturnsTracker.SchoolKinds)
+        {
+            fields[kind] = school.Latest(kind) is { } drop
+                ? $"{drop.Status} {DateOnly.FromDateTime(drop.ReceivedAt.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+                : null;
+        }
+
+        return new TrackerRow(id, fields);
+    }
 }

@@ -100,6 +100,7 @@ public static class HubSettings
             "The SharePoint site holding the tracker lists, as Graph's composite id `host,siteGuid,webGuid` (Graph mode)."),
         new("M365__TrackerListId", null, SettingScope.Everywhere, "The action tracker list's id, as printed by `provision-lists` (Graph mode)."),
         new("M365__FiguresListId", null, SettingScope.Everywhere, "The figures list's id, as printed by `provision-lists` (Graph mode)."),
+        new("M365__ReturnsListId", null, SettingScope.Everywhere, "The returns list's id, as printed by `provision-lists` (Graph mode)."),
         new("M365__MaxRetries", "4", SettingScope.Everywhere, "Retries of a throttled (429) or unavailable (503/504) Graph or webhook call."),
         new("M365__RetryDelay", "00:00:02", SettingScope.Everywhere, "First retry delay for Graph and the webhook; later ones grow exponentially."),
         new("M365__MaxRetryDelay", "00:02:00", SettingScope.Everywhere,

@@ -6,22 +6,32 @@ using BackOnTrack.Functions.UseCases.Tracker;
 
 namespace BackOnTrack.Functions.Functions;
 
-/// <summary>Queue <c>tracker-sync</c>: <c>{"planId":"…"}</c> or <c>{"figures":"&lt;laestab&gt;|LA","academicYear":"2015-16"}</c>.</summary>
+/// <summary>
+/// Queue <c>tracker-sync</c>: <c>{"planId":"…"}</c>, <c>{"figures":"&lt;laestab&gt;|LA","academicYear":"2015-16"}</c>
+/// or <c>{"returns":"current"}</c>.
+/// </summary>
 internal sealed class SyncTracker(SyncTrackerUseCase sync) : IInvokedFunction
 {
     public string Name => nameof(SyncTracker);
 
     public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
-        var (planId, scope, year) = Read(request.ReadQueueMessage("message"));
-        var result = planId is not null
-            ? await sync.SyncPlanAsync(planId, cancellationToken).ConfigureAwait(false)
-            : await sync.SyncFiguresAsync(scope!, year!.Value, cancellationToken).ConfigureAwait(false);
+        var message = Read(request.ReadQueueMessage("message"));
+        var result = message switch
+        {
+            { PlanId: { } planId } => await sync.SyncPlanAsync(planId, cancellationToken).ConfigureAwait(false),
+            { Scope: { } scope, Year: { } year } => await sync.SyncFiguresAsync(scope, year, cancellationToken).ConfigureAwait(false),
+            _ => await sync.SyncReturnsAsync(cancellationToken).ConfigureAwait(false),
+        };
+        var subject = message.PlanId ?? (message.Scope is { } s ? $"figures {s} {message.Year}" : "the current term's returns");
         return InvocationResponse.WithLogs(
-            $"Tracker sync of {planId ?? $"figures {scope} {year}"}: {result.Items} item(s), {result.Written} written, {result.Unchanged} unchanged, {result.EditsApplied} edit(s) applied.");
+            $"Tracker sync of {subject}: {result.Items} item(s), {result.Written} written, {result.Unchanged} unchanged, {result.EditsApplied} edit(s) applied.");
     }
 
-    private static (string? PlanId, string? Scope, AcademicYear? Year) Read(string message)
+    /// <summary>A plan id, a figures scope-year, or neither: the current term's returns.</summary>
+    private sealed record SyncRequest(string? PlanId, string? Scope, AcademicYear? Year);
+
+    private static SyncRequest Read(string message)
     {
         try
         {
@@ -30,8 +40,15 @@ internal sealed class SyncTracker(SyncTrackerUseCase sync) : IInvokedFunction
             if (root.TryGetProperty("planId", out var plan))
             {
                 return plan.GetString() is { Length: > 0 } planId
-                    ? (planId, null, null)
+                    ? new SyncRequest(planId, null, null)
                     : throw new InvalidInvocationException("A tracker-sync planId is the plan's blob name without extension.");
+            }
+
+            if (root.TryGetProperty("returns", out var returns))
+            {
+                return returns.GetString() == "current"
+                    ? new SyncRequest(null, null, null)
+                    : throw new InvalidInvocationException("A tracker-sync returns request is {\"returns\":\"current\"}.");
             }
 
             var scope = root.GetProperty("figures").GetString() ?? "";
@@ -41,12 +58,12 @@ internal sealed class SyncTracker(SyncTrackerUseCase sync) : IInvokedFunction
             }
 
             return AcademicYear.TryParse(root.GetProperty("academicYear").GetString(), out var year)
-                ? (null, scope, year)
+                ? new SyncRequest(null, scope, year)
                 : throw new InvalidInvocationException("A tracker-sync academicYear is yyyy-yy.");
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new InvalidInvocationException("A tracker-sync message is {\"planId\":…} or {\"figures\":…,\"academicYear\":…}.");
+            throw new InvalidInvocationException("A tracker-sync message is {\"planId\":…}, {\"figures\":…,\"academicYear\":…} or {\"returns\":\"current\"}.");
         }
     }
 }

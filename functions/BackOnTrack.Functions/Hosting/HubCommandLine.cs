@@ -34,7 +34,7 @@ public static class HubCommandLine
         var generate = new Command("generate", "Write a realistic, deterministic sample LA dataset, laid out as it is uploaded to drops/.") { folder, generateAsOf };
         generate.SetAction(result => Generate(result.GetRequiredValue(folder), result.GetValue(generateAsOf)));
 
-        var provision = new Command("provision-lists", "Create (or check, adding missing columns) the SharePoint tracker and figures lists on M365__SiteId and print their ids.");
+        var provision = new Command("provision-lists", "Create (or check, adding missing columns) the SharePoint tracker, figures and returns lists on M365__SiteId and print their ids.");
         provision.SetAction((_, cancellationToken) => ProvisionListsAsync(cancellationToken));
 
         var root = new RootCommand("BackOnTrack hub: the Azure Functions custom handler and its operations verbs.") { serve, local, generate, provision, ConformanceCommand.Build() };
@@ -124,7 +124,7 @@ public static class HubCommandLine
     }
 
     /// <summary>
-    /// Creates or checks the two lists through Graph with the hub's identity (which needs Sites.Manage.All, or a
+    /// Creates or checks the three lists through Graph with the hub's identity (which needs Sites.Manage.All, or a
     /// Sites.Selected grant above write, for this verb only) and prints the settings to set.
     /// </summary>
     private static async Task<int> ProvisionListsAsync(CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public static class HubCommandLine
         }
 
         var provisioner = provider.GetRequiredService<SharePointListProvisioner>();
-        foreach (var (list, setting) in new[] { (Core.Tracker.TrackerLists.Actions, "M365__TrackerListId"), (Core.Tracker.TrackerLists.Figures, "M365__FiguresListId") })
+        foreach (var (list, setting) in new[] { (Core.Tracker.TrackerLists.Actions, "M365__TrackerListId"), (Core.Tracker.TrackerLists.Figures, "M365__FiguresListId"), (Core.Tracker.TrackerLists.Returns, "M365__ReturnsListId") })
         {
             var result = await provisioner.EnsureAsync(list, cancellationToken).ConfigureAwait(false);
             var what = result.Created ? "created" : result.ColumnsAdded.Count == 0 ? "found, every column present" : $"found, added {string.Join(", ", result.ColumnsAdded)}";

@@ -304,8 +304,12 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
     private Microsoft.Graph.Sites.Item.Lists.Item.ListItemRequestBuilder List(TrackerListDefinition list) =>
         _graph.Sites[Required(_options.SiteId, "SiteId")].Lists[ListId(list)];
 
-    private string ListId(TrackerListDefinition list) =>
-        list.Kind == TrackerLists.Figures.Kind ? Required(_options.FiguresListId, "FiguresListId") : Required(_options.TrackerListId, "TrackerListId");
+    private string ListId(TrackerListDefinition list) => list.Kind switch
+    {
+        var kind when kind == TrackerLists.Figures.Kind => Required(_options.FiguresListId, "FiguresListId"),
+        var kind when kind == TrackerLists.Returns.Kind => Required(_options.ReturnsListId, "ReturnsListId"),
+        _ => Required(_options.TrackerListId, "TrackerListId"),
+    };
 
     private static string Required(string? value, string name) => string.IsNullOrWhiteSpace(value)
         ? throw new M365ServiceException(0, "NotConfigured", $"M365:{name} is not set: run provision-lists and put the ids it prints in M365__{name}.")
@@ -314,14 +318,19 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
     private static string ExpandFields(ColumnMap columns, IReadOnlyList<string> read) =>
         $"fields($select={string.Join(',', read.Prepend(columns.List.KeyColumn).Distinct().Select(columns.InternalName))})";
 
-    /// <summary>The hub's text values as Graph takes them: numbers as numbers, everything else as text (dates ISO-8601 UTC).</summary>
+    /// <summary>The hub's text values as Graph takes them: numbers as numbers, yes/no as booleans, everything else as text (dates ISO-8601 UTC).</summary>
     private static Dictionary<string, object> Wire(ColumnMap columns, IReadOnlyDictionary<string, string?> fields)
     {
         var wire = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (name, value) in fields)
         {
             var kind = columns.List.Column(name).Kind;
-            wire[columns.InternalName(name)] = value is null ? null! : kind == TrackerColumnKind.Number ? decimal.Parse(value, CultureInfo.InvariantCulture) : value;
+            wire[columns.InternalName(name)] = value is null ? null! : kind switch
+            {
+                TrackerColumnKind.Number => decimal.Parse(value, CultureInfo.InvariantCulture),
+                TrackerColumnKind.Boolean => bool.Parse(value),
+                _ => value,
+            };
         }
 
         return wire;

@@ -6,7 +6,7 @@ namespace BackOnTrack.M365.SharePoint;
 public sealed record ListItemState(string ItemId, string? ETag, IReadOnlyDictionary<string, string?> Fields, DateTimeOffset? ModifiedAt, string? ModifiedBy);
 
 /// <summary>One item to write.</summary>
-/// <param name="Key">The item's key (ActionId or FigureId), which the list holds unique.</param>
+/// <param name="Key">The item's key (ActionId, FigureId or ReturnId), which the list holds unique.</param>
 /// <param name="ItemId">SharePoint's id when known: then the changed fields are patched; null: the item is created.</param>
 /// <param name="ETag">The eTag the patch is conditional on (If-Match); a newer item answers 412.</param>
 /// <param name="Fields">The fields to send: every field for a create, the changed ones for a patch.</param>

@@ -9,7 +9,7 @@ namespace BackOnTrack.M365.SharePoint;
 /// <summary>
 /// Outbox mode's lists: each write is recorded in table Outbox (channel SharePoint) as the <c>$batch</c> step that
 /// would have been sent. Kind <c>upsert</c>: an item the hub never pushed before, with every field (a create, keyed by
-/// its ActionId or FigureId); kind <c>edit</c>: the changed fields of an item pushed before (a patch). Nothing can be
+/// its ActionId, FigureId or ReturnId); kind <c>edit</c>: the changed fields of an item pushed before (a patch). Nothing can be
 /// read back: there is no list.
 /// </summary>
 public sealed class OutboxSharePointTracker(OutboxStore outbox) : ISharePointTracker

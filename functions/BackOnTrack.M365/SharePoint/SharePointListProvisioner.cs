@@ -89,6 +89,9 @@ public sealed class SharePointListProvisioner(GraphServiceClient graph, M365Opti
             case TrackerColumnKind.DateTime:
                 definition.DateTime = new DateTimeColumn { Format = "dateTime" };
                 break;
+            case TrackerColumnKind.Boolean:
+                definition.Boolean = new BooleanColumn();
+                break;
             case TrackerColumnKind.Choice:
                 definition.Choice = new ChoiceColumn { Choices = [.. column.Choices ?? []], DisplayAs = "dropDownMenu", AllowTextEntry = false };
                 break;

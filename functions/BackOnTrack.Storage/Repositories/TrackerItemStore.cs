@@ -10,7 +10,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// hub's last write (or an owner's edit the hub has read since), their fingerprint, and when the hub last wrote it.
 /// </summary>
 /// <param name="List">The list's kind (<c>tracker</c> or <c>figures</c>).</param>
-/// <param name="Key">The item's key (ActionId or FigureId).</param>
+/// <param name="Key">The item's key (ActionId, FigureId or ReturnId).</param>
 /// <param name="PlanId">For tracker items: the action's plan.</param>
 /// <param name="ActionKey">For tracker items: the action's key.</param>
 /// <param name="ItemId">SharePoint's item id; null until the item is known to exist (and always in outbox mode).</param>

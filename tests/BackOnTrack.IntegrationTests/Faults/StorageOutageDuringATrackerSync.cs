@@ -2,6 +2,7 @@ using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Tabular;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Operations;
 using BackOnTrack.Functions.UseCases.Tracker;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.M365;
@@ -55,7 +56,8 @@ public sealed class StorageOutageDuringATrackerSync
         var plans = new ActionPlanStore(account.Tables);
         var applier = new TrackerEditApplier(plans, new RejectedTrackerEditStore(account.Tables), clock);
         var sync = new SyncTrackerUseCase(
-            tracker, new TrackerItemStore(account.Tables), plans, new MetricsStore(account.Tables), new BenchmarkStore(account.Tables), applier,
+            tracker, new TrackerItemStore(account.Tables), plans, new MetricsStore(account.Tables), new BenchmarkStore(account.Tables),
+            new ReturnsTrackerUseCase(new SchoolRegisterStore(account.Tables), new DataDropStore(account.Tables), clock), applier,
             Options.Create(new HubOptions()), clock, NullLogger<SyncTrackerUseCase>.Instance);
 
         var text = await File.ReadAllTextAsync(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")), System.Text.Encoding.Latin1);

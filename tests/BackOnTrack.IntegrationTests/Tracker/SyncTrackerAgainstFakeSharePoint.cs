@@ -4,6 +4,7 @@ using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Tabular;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Operations;
 using BackOnTrack.Functions.UseCases.Tracker;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.M365;
@@ -64,7 +65,8 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var items = new TrackerItemStore(tables);
         var applier = new TrackerEditApplier(_plans, new RejectedTrackerEditStore(tables), _clock);
         var hub = Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" });
-        _sync = new SyncTrackerUseCase(tracker, items, _plans, new MetricsStore(tables), new BenchmarkStore(tables), applier, hub, _clock, NullLogger<SyncTrackerUseCase>.Instance);
+        var returns = new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), _clock);
+        _sync = new SyncTrackerUseCase(tracker, items, _plans, new MetricsStore(tables), new BenchmarkStore(tables), returns, applier, hub, _clock, NullLogger<SyncTrackerUseCase>.Instance);
         _pull = new PullTrackerEditsUseCase(tracker, items, applier, azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 

@@ -18,7 +18,7 @@ public sealed record IngestOutcome(string Summary, ReceiptStatus? Status, string
 /// Ingests one uploaded file: reads its current version once into a temporary file (hashing it for the drop id),
 /// claims it with a receipt, has the container's import (<see cref="IDropImport"/>: school data drops, DfE statistics)
 /// read and store its rows, writes the report, removes what an earlier version of the same file said, and lets the
-/// import follow up (metrics requests, ranks). Every step is safe to repeat, so a delivery that dies part-way is
+/// import follow up (metrics requests, ranks); a school's drop also asks <c>tracker-sync</c> for the returns list. Every step is safe to repeat, so a delivery that dies part-way is
 /// finished by the next.
 /// </summary>
 internal sealed partial class IngestDropUseCase(
@@ -42,6 +42,8 @@ internal sealed partial class IngestDropUseCase(
     };
 
     private readonly BlobServiceClient _blobs = account.Blobs;
+
+    private static readonly string ReturnsSyncMessage = JsonSerializer.Serialize(new { returns = "current" });
 
     public async Task<IngestOutcome> IngestAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
     {
@@ -160,6 +162,12 @@ internal sealed partial class IngestDropUseCase(
         if (status == DropStatus.Processed)
         {
             await import.AfterStoredAsync(result, replaced, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (place.School is not null)
+        {
+            // A school's drop, accepted or refused, changes its line in the returns list the board reads.
+            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, ReturnsSyncMessage, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         await SaveReceiptAsync(drop, copy, ToReceiptStatus(status), null, now, claimed, cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,10 @@
+using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Operations;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
@@ -10,14 +12,15 @@ using Microsoft.Extensions.Options;
 namespace BackOnTrack.Functions.UseCases.Tracker;
 
 /// <summary>What one sync pushed.</summary>
-/// <param name="Items">Items the hub keeps for the plan or scope-year.</param>
+/// <param name="Items">Items the hub keeps for the plan, scope-year or term.</param>
 /// <param name="Written">Items created or changed in SharePoint (or recorded in the outbox).</param>
 /// <param name="Unchanged">Items whose fingerprint matched the last push: nothing sent.</param>
 /// <param name="EditsApplied">People's edits met on a 412 and applied before pushing.</param>
 public sealed record TrackerSyncResult(int Items, int Written, int Unchanged, int EditsApplied);
 
 /// <summary>
-/// Pushes a plan's actions to the tracker list, or a scope-year's figures to the figures list (DESIGN §5): only items
+/// Pushes a plan's actions to the tracker list, a scope-year's figures to the figures list (DESIGN §5), or the current
+/// term's returns (one item per school) to the returns list: only items
 /// whose fields changed since the last push (a fingerprint per item in table TrackerItems), creates looked up by their
 /// key first so a retried create never duplicates, patches conditional on the item's eTag (412: the item is re-read,
 /// a person's edit applied, and the patch made again on the new eTag). Any item that could not be written fails the
@@ -29,6 +32,7 @@ public sealed partial class SyncTrackerUseCase(
     ActionPlanStore plans,
     MetricsStore metrics,
     BenchmarkStore benchmarks,
+    ReturnsTrackerUseCase returns,
     TrackerEditApplier edits,
     IOptions<HubOptions> hub,
     TimeProvider clock,
@@ -61,6 +65,20 @@ public sealed partial class SyncTrackerUseCase(
         var states = await items.ReadAsync(TrackerLists.Figures.Kind, FigureRows.FigureId(scope, year.ToString(), "", "")[..^2], cancellationToken).ConfigureAwait(false);
         var result = await PushAsync(columns, rows, states, cancellationToken).ConfigureAwait(false);
         LogSyncedFigures(logger, scope, year, result.Items, result.Written, result.Unchanged);
+        return result;
+    }
+
+    /// <summary>The term the hub's clock is in: every school of the register, and any other that sent drops in it.</summary>
+    public async Task<TrackerSyncResult> SyncReturnsAsync(CancellationToken cancellationToken)
+    {
+        var columns = await sharePoint.ResolveColumnsAsync(TrackerLists.Returns, cancellationToken).ConfigureAwait(false);
+        var (year, term) = returns.CurrentTerm();
+        var termReturns = await returns.ForTermAsync(year, term, cancellationToken).ConfigureAwait(false);
+        var rows = termReturns.Schools.Select(s => new Wanted(ReturnRows.For(termReturns, s), null, null)).ToList();
+        // Keys begin with the school, so every term's states are read; the term's rows pick theirs.
+        var states = await items.ReadAsync(TrackerLists.Returns.Kind, "", cancellationToken).ConfigureAwait(false);
+        var result = await PushAsync(columns, rows, states, cancellationToken).ConfigureAwait(false);
+        LogSyncedReturns(logger, year, term, result.Items, result.Written, result.Unchanged);
         return result;
     }
 
@@ -241,6 +259,9 @@ public sealed partial class SyncTrackerUseCase(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the figures list for {Scope} {AcademicYear}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
     private static partial void LogSyncedFigures(ILogger logger, string scope, AcademicYear academicYear, int items, int written, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the returns list for {AcademicYear} {Term}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
+    private static partial void LogSyncedReturns(ILogger logger, AcademicYear academicYear, Period term, int items, int written, int unchanged);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} {List} item(s) could not be written; first status {Status} {Error}")]
     private static partial void LogFailed(ILogger logger, string list, int failed, int status, string? error);
