@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Functions.UseCases.Tracker;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
@@ -42,8 +43,6 @@ internal sealed partial class IngestDropUseCase(
     };
 
     private readonly BlobServiceClient _blobs = account.Blobs;
-
-    private static readonly string ReturnsSyncMessage = JsonSerializer.Serialize(new { returns = "current" });
 
     public async Task<IngestOutcome> IngestAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
     {
@@ -167,7 +166,7 @@ internal sealed partial class IngestDropUseCase(
         if (place.School is not null)
         {
             // A school's drop, accepted or refused, changes its line in the returns list the board reads.
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, ReturnsSyncMessage, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await ReturnsSyncRequest.SendAsync(account.Queues, cancellationToken).ConfigureAwait(false);
         }
 
         await SaveReceiptAsync(drop, copy, ToReceiptStatus(status), null, now, claimed, cancellationToken).ConfigureAwait(false);

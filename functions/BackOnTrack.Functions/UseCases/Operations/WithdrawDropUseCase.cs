@@ -1,4 +1,6 @@
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Functions.UseCases.Tracker;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 
@@ -45,6 +47,10 @@ public sealed partial class WithdrawDropUseCase(
         var removed = await remover.RemoveAsync(dropId, drop.Partitions, cancellationToken).ConfigureAwait(false);
         var requested = await MetricsRequests.SendAsync(account.Queues, drop.SchoolYears, cancellationToken).ConfigureAwait(false);
         await drops.SaveAsync(drop with { Status = DropStatus.Withdrawn }, cancellationToken).ConfigureAwait(false);
+        if (Laestab.TryParse(scope, out _, out _))
+        {
+            await ReturnsSyncRequest.SendAsync(account.Queues, cancellationToken).ConfigureAwait(false);
+        }
         await audit.WriteAsync(
             new OperationsAuditEntry(Operation, clock.GetUtcNow(), by, $"{scope}/{dropId}: {reason}", new Dictionary<string, long> { ["RowsRemoved"] = removed, ["MetricsRequests"] = requested }),
             cancellationToken).ConfigureAwait(false);
