@@ -5,6 +5,7 @@ using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Plans;
+using BackOnTrack.Core.Text;
 using BackOnTrack.Core.Returns;
 
 namespace BackOnTrack.Core.Tracker;
@@ -37,6 +38,12 @@ public sealed record TrackerRow(string Key, IReadOnlyDictionary<string, string?>
 /// <summary>The canonical text forms of list values.</summary>
 public static class TrackerValues
 {
+    /// <summary>
+    /// Free text from a plan, an owner or a register, as a list cell: never the start of a live formula when the list is
+    /// exported to Excel (<see cref="SpreadsheetText.Neutralise"/>); null stays null.
+    /// </summary>
+    public static string? Text(string? value) => value is null ? null : SpreadsheetText.Neutralise(value);
+
     /// <summary>Dates and times as ISO-8601 UTC, as Graph takes them (GRAPH.md §3.2).</summary>
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
@@ -70,11 +77,11 @@ public static class ActionRows
         {
             [TrackerLists.ActionId] = ActionId(planId, action.ActionKey),
             [TrackerLists.Priority] = TrackerValues.Number(imported.Priority),
-            [TrackerLists.Title] = $"{imported.ActionRef} {FirstLine(imported.Title)}".Trim(),
+            [TrackerLists.Title] = TrackerValues.Text($"{imported.ActionRef} {FirstLine(imported.Title)}".Trim()),
             [TrackerLists.Status] = TrackerStatus.Display(action.Status),
             [TrackerLists.DueDate] = imported.DueDate is { } due ? TrackerValues.Date(due) : null,
-            [TrackerLists.Owners] = owners.Count == 0 ? null : string.Join("; ", owners),
-            [TrackerLists.LastNote] = action.LastNote,
+            [TrackerLists.Owners] = owners.Count == 0 ? null : TrackerValues.Text(string.Join("; ", owners)),
+            [TrackerLists.LastNote] = TrackerValues.Text(action.LastNote),
             [TrackerLists.UpdatedAt] = updatedAt is { } at ? TrackerValues.Instant(at) : null,
             [TrackerLists.Rag] = Rag.For(action.Status, imported.DueDate, today).ToString(),
         });
@@ -176,9 +183,9 @@ public static class ReturnRows
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [TrackerLists.ReturnId] = id,
-            [TrackerLists.Title] = $"{school.Name ?? school.Laestab} {term.Year} {term.Term.ToCode()}",
+            [TrackerLists.Title] = TrackerValues.Text($"{school.Name ?? school.Laestab} {term.Year} {term.Term.ToCode()}"),
             [TrackerLists.School] = school.Laestab,
-            [TrackerLists.SchoolName] = school.Name,
+            [TrackerLists.SchoolName] = TrackerValues.Text(school.Name),
             [TrackerLists.Term] = term.Term.ToCode(),
             [TrackerLists.AcademicYear] = term.Year.ToString(),
             [TrackerLists.Missing] = TrackerValues.Boolean(!school.HasAcceptedDrop),
