@@ -167,8 +167,39 @@ public sealed class FakeSharePointServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Every column definition the hub posted, with a new list or on its own, as Graph received it.</summary>
+    public ConcurrentQueue<JsonObject> CreatedColumns { get; } = new();
+
+    /// <summary>A list as a person would see it: its display name and its columns' internal and display names.</summary>
+    public (string DisplayName, IReadOnlyList<(string Name, string DisplayName)> Columns) List(string listId)
+    {
+        lock (_gate)
+        {
+            var list = _lists[listId];
+            return (list.DisplayName, [.. list.Columns.Select(c => (c.Name, c.DisplayName))]);
+        }
+    }
+
     /// <summary>Called once a <c>$batch</c> has been applied, before it is answered (a fault test's moment to cut storage).</summary>
     public Action? AfterBatchApplied { get; set; }
+
+    /// <summary>POST /sites/{site}/lists: a generic list with its own Title column and the columns posted; keyed on the unique one.</summary>
+    private Answer CreateList(string body)
+    {
+        var request = JsonNode.Parse(body)!.AsObject();
+        var columns = (request["columns"]?.AsArray() ?? []).Select(c => c!.AsObject()).ToList();
+        foreach (var column in columns)
+        {
+            CreatedColumns.Enqueue(column);
+        }
+
+        var key = columns.FirstOrDefault(c => c["enforceUniqueValues"]?.GetValue<bool>() == true)?["name"]?.GetValue<string>() ?? "Title";
+        var id = AddList(
+            request["displayName"]!.GetValue<string>(),
+            key,
+            columns.Select(c => (c["name"]!.GetValue<string>(), c["displayName"]!.GetValue<string>(), (IReadOnlyList<string>?)null)));
+        return new Answer(201, new JsonObject { ["id"] = id, ["displayName"] = request["displayName"]!.GetValue<string>() });
+    }
 
     private Answer Batch(string body)
     {
@@ -227,6 +258,27 @@ public sealed class FakeSharePointServer : IAsyncDisposable
     private Answer Dispatch(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string body)
     {
         var parts = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        if (parts is ["sites", var site, "lists"] && site == SiteId)
+        {
+            return method switch
+            {
+                "GET" => new Answer(200, new JsonObject
+                {
+                    ["value"] = new JsonArray([.. _lists.Select(l => (JsonNode)new JsonObject { ["id"] = l.Key, ["displayName"] = l.Value.DisplayName })]),
+                }),
+                "POST" => CreateList(body),
+                _ => Error(400, "BadRequest", $"The fake does not implement {method} {path}."),
+            };
+        }
+
+        if (parts is ["sites", var columnsSite, "lists", var columnsList, "columns"] && columnsSite == SiteId && method == "POST" && _lists.TryGetValue(columnsList, out var extended))
+        {
+            var column = JsonNode.Parse(body)!.AsObject();
+            CreatedColumns.Enqueue(column);
+            extended.Columns.Add((column["name"]!.GetValue<string>(), column["displayName"]!.GetValue<string>(), null));
+            return new Answer(201, column);
+        }
+
         // sites/{site}/lists/{list}/…
         if (parts.Length < 4 || parts[0] != "sites" || parts[1] != SiteId || parts[2] != "lists")
         {
@@ -424,7 +476,7 @@ public sealed class FakeSharePointServer : IAsyncDisposable
     {
         public string DisplayName { get; } = displayName;
         public string KeyColumn { get; } = keyColumn;
-        public IReadOnlyList<(string Name, string DisplayName, IReadOnlyList<string>? Choices)> Columns { get; } = columns;
+        public List<(string Name, string DisplayName, IReadOnlyList<string>? Choices)> Columns { get; } = [.. columns];
         public Dictionary<string, FakeItem> Items { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<string>? SelectOfLastDelta { get; set; }
         public int LastId { get; set; }
