@@ -43,27 +43,48 @@ public sealed class PromptRig : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(6, 30)), TimeSpan.Zero));
         var azurite = FreshAzurite.Start();
-        var graph = await FakeGraphServer.StartAsync(clock.GetUtcNow);
-        var credential = new FakeTokenCredential(clock);
-        var settings = new Dictionary<string, string?>
+        FakeGraphServer? graph = null;
+        InProcessHub? hub = null;
+        try
         {
-            ["M365:Mode"] = mode,
-            ["M365:GraphBaseUrl"] = graph.GraphBaseUrl,
-            ["M365:TenantId"] = "11111111-2222-3333-4444-555555555555",
-            ["M365:ClientId"] = "66666666-7777-8888-9999-000000000000",
-            ["M365:TeamsAppId"] = graph.CatalogAppId,
-            ["M365:BoardWebhookUrl"] = graph.WebhookUrl,
-            ["M365:TrackerUrl"] = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
-            ["M365:MaxRetries"] = "3",
-            ["M365:RetryDelay"] = "00:00:02",
-        };
-        var hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, settings, services =>
-            // The hub's own Graph client, signed in by the fake credential instead of Entra ID.
-            services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<M365Options>(), credential, clock, NullLogger.Instance))));
-        var rig = new PromptRig(azurite, graph, clock, credential, hub);
-        await rig.ImportAsync("semh-owners.csv");
-        await rig.ImportAsync(PlanId + ".csv");
-        return rig;
+            graph = await FakeGraphServer.StartAsync(clock.GetUtcNow);
+            var credential = new FakeTokenCredential(clock);
+            var settings = new Dictionary<string, string?>
+            {
+                ["M365:Mode"] = mode,
+                ["M365:GraphBaseUrl"] = graph.GraphBaseUrl,
+                ["M365:TenantId"] = "11111111-2222-3333-4444-555555555555",
+                ["M365:ClientId"] = "66666666-7777-8888-9999-000000000000",
+                ["M365:TeamsAppId"] = graph.CatalogAppId,
+                ["M365:BoardWebhookUrl"] = graph.WebhookUrl,
+                ["M365:TrackerUrl"] = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
+                ["M365:MaxRetries"] = "3",
+                ["M365:RetryDelay"] = "00:00:02",
+            };
+            hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, settings, services =>
+                // The hub's own Graph client, signed in by the fake credential instead of Entra ID.
+                services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<M365Options>(), credential, clock, NullLogger.Instance))));
+            var rig = new PromptRig(azurite, graph, clock, credential, hub);
+            await rig.ImportAsync("semh-owners.csv");
+            await rig.ImportAsync(PlanId + ".csv");
+            return rig;
+        }
+        catch
+        {
+            // xunit does not dispose a class whose set-up failed: stop what was started, or the Azurite outlives the run.
+            if (hub is not null)
+            {
+                await hub.DisposeAsync();
+            }
+
+            if (graph is not null)
+            {
+                await graph.DisposeAsync();
+            }
+
+            azurite.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Uploads a plan fixture to <c>plans/</c> and lets IngestDrop import it.</summary>
