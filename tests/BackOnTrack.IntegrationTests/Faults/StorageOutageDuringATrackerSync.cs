@@ -54,11 +54,7 @@ public sealed class StorageOutageDuringATrackerSync
         var options = new M365Options { Mode = M365Mode.Graph, GraphBaseUrl = sharePoint.GraphBaseUrl, SiteId = FakeSharePointServer.SiteId, TrackerListId = trackerId, FiguresListId = figuresId, MaxRetries = 3 };
         var tracker = new GraphSharePointTracker(HubGraphClient.Create(options, new StaticTokenCredential(), clock), options, clock, NullLogger<GraphSharePointTracker>.Instance);
         var plans = new ActionPlanStore(account.Tables);
-        var applier = new TrackerEditApplier(plans, new RejectedTrackerEditStore(account.Tables), clock);
-        var sync = new SyncTrackerUseCase(
-            tracker, new TrackerItemStore(account.Tables), plans, new MetricsStore(account.Tables), new BenchmarkStore(account.Tables),
-            new ReturnsTrackerUseCase(new SchoolRegisterStore(account.Tables), new DataDropStore(account.Tables), clock), applier,
-            Options.Create(new HubOptions()), clock, NullLogger<SyncTrackerUseCase>.Instance);
+        var sync = TrackerSyncComposition.Sync(account.Tables, tracker, clock);
 
         var text = await File.ReadAllTextAsync(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")), System.Text.Encoding.Latin1);
         using var content = new MemoryStream(System.Text.Encoding.Latin1.GetBytes(text));

@@ -68,22 +68,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
 
-    private SyncTrackerUseCase NewSync(ISharePointTracker tracker)
-    {
-        var tables = azurite.Account.Tables;
-        var plans = new ActionPlanStore(tables);
-        return new SyncTrackerUseCase(
-            tracker,
-            new TrackerItemStore(tables),
-            plans,
-            new MetricsStore(tables),
-            new BenchmarkStore(tables),
-            new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), _drops, _clock),
-            new TrackerEditApplier(plans, new RejectedTrackerEditStore(tables), _clock),
-            Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
-            _clock,
-            NullLogger<SyncTrackerUseCase>.Instance);
-    }
+    private SyncTrackerUseCase NewSync(ISharePointTracker tracker) => TrackerSyncComposition.Sync(azurite.Account.Tables, tracker, _clock);
 
     private async Task DropAsync(string school, string kind, DropStatus status, int day)
     {

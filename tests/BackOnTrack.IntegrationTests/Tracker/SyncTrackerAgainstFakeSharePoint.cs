@@ -62,12 +62,8 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var tracker = new GraphSharePointTracker(HubGraphClient.Create(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
         var tables = azurite.Account.Tables;
         _plans = new ActionPlanStore(tables);
-        var items = new TrackerItemStore(tables);
-        var applier = new TrackerEditApplier(_plans, new RejectedTrackerEditStore(tables), _clock);
-        var hub = Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" });
-        var returns = new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), _clock);
-        _sync = new SyncTrackerUseCase(tracker, items, _plans, new MetricsStore(tables), new BenchmarkStore(tables), returns, applier, hub, _clock, NullLogger<SyncTrackerUseCase>.Instance);
-        _pull = new PullTrackerEditsUseCase(tracker, items, applier, azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
+        _sync = TrackerSyncComposition.Sync(tables, tracker, _clock);
+        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(tables), TrackerSyncComposition.Applier(tables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
