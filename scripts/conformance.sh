@@ -23,5 +23,5 @@ export AzureWebJobsStorage="$AZURITE_CONNECTION"
 export Hub__PseudonymisationKey="${Hub__PseudonymisationKey:-$(head -c 32 /dev/urandom | base64)}"
 
 echo "Building the hub…" >&2
-dotnet build "$BACKONTRACK_ROOT/functions/BackOnTrack.Functions" --nologo -v quiet >&2
-dotnet run --project "$BACKONTRACK_ROOT/functions/BackOnTrack.Functions" --no-build --no-launch-profile -- conformance "$folder"
+dotnet build "$BACKONTRACK_ROOT/functions/BackOnTrack.Cli" --nologo -v quiet >&2
+dotnet run --project "$BACKONTRACK_ROOT/functions/BackOnTrack.Cli" --no-build --no-launch-profile -- conformance "$folder"

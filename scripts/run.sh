@@ -43,14 +43,14 @@ fi
 
 hub="$BACKONTRACK_ROOT/.artifacts/hub"
 echo "Building the hub…" >&2
-dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Functions" -c Release -o "$hub" --nologo -v quiet >&2
+dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Cli" -c Release -o "$hub" --nologo -v quiet >&2
 
 sample="$BACKONTRACK_ROOT/.artifacts/sample"
 cd "$hub"
-./BackOnTrack.Functions generate "$sample" --as-of "$as_of"
+dotnet BackOnTrack.Cli.dll generate "$sample" --as-of "$as_of"
 status=0
-./BackOnTrack.Functions local --once --as-of "$as_of" --upload "$sample" || status=$?
+dotnet BackOnTrack.Cli.dll local --once --as-of "$as_of" --upload "$sample" || status=$?
 if [ "$serve" = true ]; then
-  ./BackOnTrack.Functions local --as-of "$as_of" || status=$?
+  dotnet BackOnTrack.Cli.dll local --as-of "$as_of" || status=$?
 fi
 exit "$status"

@@ -1,3 +1,6 @@
 using BackOnTrack.Functions.Hosting;
 
-return await HubCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+// The Functions host starts the handler with host.json's arguments and the port it assigned in the environment.
+var port = HandlerApp.HostAssignedPort() ?? HandlerApp.LocalPortFromSettings();
+await using var app = HandlerApp.Build(port, TimeProvider.System);
+await app.RunAsync().ConfigureAwait(false);

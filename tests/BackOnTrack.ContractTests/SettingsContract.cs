@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BackOnTrack.ContractTests.Infra;
 using BackOnTrack.ContractTests.Support;
-using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Application.Configuration;
 
 namespace BackOnTrack.ContractTests;
 

@@ -1,5 +1,5 @@
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Schools;
+using BackOnTrack.Application.Schools;
 
 namespace BackOnTrack.Functions.Functions;
 

@@ -1,4 +1,4 @@
-using BackOnTrack.Functions.UseCases;
+using BackOnTrack.Application;
 
 namespace BackOnTrack.Functions.Functions;
 

@@ -1,6 +1,6 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Ingest;
+using BackOnTrack.Application.Ingest;
 
 namespace BackOnTrack.Functions.Functions;
 

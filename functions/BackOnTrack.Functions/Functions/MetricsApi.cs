@@ -1,7 +1,7 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Metrics;
+using BackOnTrack.Application.Metrics;
 
 namespace BackOnTrack.Functions.Functions;
 

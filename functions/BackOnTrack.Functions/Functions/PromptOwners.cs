@@ -1,6 +1,6 @@
 using System.Globalization;
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Prompts;
+using BackOnTrack.Application.Prompts;
 
 namespace BackOnTrack.Functions.Functions;
 

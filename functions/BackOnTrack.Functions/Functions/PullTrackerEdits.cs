@@ -1,5 +1,5 @@
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Tracker;
+using BackOnTrack.Application.Tracker;
 
 namespace BackOnTrack.Functions.Functions;
 

@@ -1,5 +1,5 @@
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Sweep;
+using BackOnTrack.Application.Sweep;
 
 namespace BackOnTrack.Functions.Functions;
 

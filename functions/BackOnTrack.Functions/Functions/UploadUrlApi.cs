@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BackOnTrack.Functions.Invocations;
-using BackOnTrack.Functions.UseCases.Schools;
+using BackOnTrack.Application.Schools;
 
 namespace BackOnTrack.Functions.Functions;
 

@@ -1,4 +1,4 @@
-using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Application.Configuration;
 using BackOnTrack.M365;
 using BackOnTrack.Storage;
 
@@ -33,6 +33,14 @@ public static class HandlerApp
         var app = builder.Build();
         app.MapBackOnTrackFunctions();
         return app;
+    }
+
+    /// <summary>Outside a Functions host: the port in <c>LocalHost__Port</c>, or its default.</summary>
+    public static int LocalPortFromSettings()
+    {
+        var configuration = new ConfigurationBuilder();
+        configuration.AddHubSettings();
+        return configuration.Build().GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>()?.Port ?? new LocalHostOptions().Port;
     }
 
     /// <summary>The port the Functions host assigned, or null outside a Functions host.</summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using BackOnTrack.Functions.Configuration;
+using BackOnTrack.Application.Configuration;
 using BackOnTrack.Functions.Hosting;
-using BackOnTrack.Functions.UseCases;
+using BackOnTrack.Application;
 using BackOnTrack.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using BackOnTrack.Cli.Hosting;
 using System.Globalization;
 using BackOnTrack.Functions.Hosting;
 using BackOnTrack.IntegrationTests.Support;

@@ -1,9 +1,9 @@
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Tabular;
 using BackOnTrack.Core.Tracker;
-using BackOnTrack.Functions.Configuration;
-using BackOnTrack.Functions.UseCases.Operations;
-using BackOnTrack.Functions.UseCases.Tracker;
+using BackOnTrack.Application.Configuration;
+using BackOnTrack.Application.Operations;
+using BackOnTrack.Application.Tracker;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Graph;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using BackOnTrack.Functions.LocalHost;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.SampleData;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Tests.Processes;

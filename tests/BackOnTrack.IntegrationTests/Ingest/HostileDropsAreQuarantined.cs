@@ -1,3 +1,4 @@
+using BackOnTrack.Cli.Hosting;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Cli.LocalHost;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;

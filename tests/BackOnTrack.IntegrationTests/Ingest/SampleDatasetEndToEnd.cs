@@ -1,7 +1,7 @@
 using System.Globalization;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Functions.LocalHost;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.SampleData;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;

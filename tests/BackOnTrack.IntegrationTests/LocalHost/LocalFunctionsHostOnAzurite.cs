@@ -1,4 +1,4 @@
-using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Cli.LocalHost;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,7 +2,7 @@ using System.Globalization;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Functions.UseCases.Metrics;
+using BackOnTrack.Application.Metrics;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;

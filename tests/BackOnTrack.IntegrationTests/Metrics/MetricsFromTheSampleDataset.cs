@@ -1,7 +1,7 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Functions.LocalHost;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.SampleData;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;

@@ -1,5 +1,5 @@
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Functions.Operations;
+using BackOnTrack.Cli.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;

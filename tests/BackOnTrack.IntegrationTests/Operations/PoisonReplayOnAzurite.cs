@@ -1,4 +1,4 @@
-using BackOnTrack.Functions.Operations;
+using BackOnTrack.Cli.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Tests.Processes;

@@ -1,5 +1,5 @@
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Functions.UseCases.Sweep;
+using BackOnTrack.Application.Sweep;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
@@ -19,7 +19,7 @@ public sealed class PupilDataRetentionOnAzurite : IDisposable
     private async Task<RetentionResult> SweepAsOfAsync(DateOnly asOf)
     {
         await using var hub = await InProcessHub.StartAsync(_azurite.ConnectionString, asOf);
-        return (await hub.Services.GetRequiredService<Functions.UseCases.Sweep.SweepDropsUseCase>().SweepAsync(CancellationToken.None)).Retention!;
+        return (await hub.Services.GetRequiredService<Application.Sweep.SweepDropsUseCase>().SweepAsync(CancellationToken.None)).Retention!;
     }
 
     [Fact]

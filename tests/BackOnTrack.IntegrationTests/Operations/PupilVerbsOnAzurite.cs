@@ -1,6 +1,6 @@
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Functions.Operations;
-using BackOnTrack.Functions.UseCases.Operations;
+using BackOnTrack.Cli.Operations;
+using BackOnTrack.Application.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;

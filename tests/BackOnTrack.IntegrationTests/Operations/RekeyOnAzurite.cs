@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Functions.Operations;
-using BackOnTrack.Functions.UseCases.Operations;
+using BackOnTrack.Cli.Operations;
+using BackOnTrack.Application.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Tests.Processes;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BackOnTrack.Functions.UseCases.Prompts;
+using BackOnTrack.Application.Prompts;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.Storage;
 using BackOnTrack.UnitTests.M365;

@@ -1,4 +1,4 @@
-using BackOnTrack.Functions.UseCases.Prompts;
+using BackOnTrack.Application.Prompts;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Graph;

@@ -1,7 +1,8 @@
+using BackOnTrack.Cli.Hosting;
 using System.Collections.Concurrent;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Functions.Hosting;
-using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Cli.LocalHost;
 using BackOnTrack.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

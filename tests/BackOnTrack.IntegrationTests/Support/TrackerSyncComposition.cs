@@ -1,6 +1,6 @@
-using BackOnTrack.Functions.Configuration;
-using BackOnTrack.Functions.UseCases.Operations;
-using BackOnTrack.Functions.UseCases.Tracker;
+using BackOnTrack.Application.Configuration;
+using BackOnTrack.Application.Operations;
+using BackOnTrack.Application.Tracker;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage.Tables;

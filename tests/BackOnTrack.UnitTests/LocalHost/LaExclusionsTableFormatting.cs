@@ -1,5 +1,5 @@
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Functions.LocalHost;
+using BackOnTrack.Cli.LocalHost;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.UnitTests.LocalHost;

@@ -1,5 +1,5 @@
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Functions.UseCases.Prompts;
+using BackOnTrack.Application.Prompts;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.UnitTests.Prompts;

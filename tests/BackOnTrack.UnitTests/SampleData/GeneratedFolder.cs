@@ -1,6 +1,6 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Ingest;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.SampleData;
 
 namespace BackOnTrack.UnitTests.SampleData;
 

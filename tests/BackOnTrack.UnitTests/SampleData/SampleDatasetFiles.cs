@@ -2,7 +2,7 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Core.Tabular;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.SampleData;
 
 namespace BackOnTrack.UnitTests.SampleData;
 

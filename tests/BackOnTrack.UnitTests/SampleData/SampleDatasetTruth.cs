@@ -6,7 +6,7 @@ using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Core.Schools;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.SampleData;
 
 namespace BackOnTrack.UnitTests.SampleData;
 

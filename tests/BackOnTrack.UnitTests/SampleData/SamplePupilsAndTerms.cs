@@ -1,6 +1,6 @@
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Schools;
-using BackOnTrack.Functions.SampleData;
+using BackOnTrack.Cli.SampleData;
 
 namespace BackOnTrack.UnitTests.SampleData;
 

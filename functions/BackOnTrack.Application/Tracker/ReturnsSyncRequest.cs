@@ -1,0 +1,17 @@
+using System.Text.Json;
+using BackOnTrack.Storage;
+using BackOnTrack.Storage.Queues;
+
+namespace BackOnTrack.Application.Tracker;
+
+/// <summary>
+/// Asks SyncTracker to bring the returns list up to date (<c>{"returns":"current"}</c> on <c>tracker-sync</c>): whatever
+/// changes a school's drops this term — a drop handled, a drop withdrawn — changes its line in the list the board reads.
+/// </summary>
+internal static class ReturnsSyncRequest
+{
+    public static readonly string Message = JsonSerializer.Serialize(new { returns = "current" });
+
+    public static async Task SendAsync(QueueServiceClient queues, CancellationToken cancellationToken) =>
+        await queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, Message, cancellationToken: cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using BackOnTrack.Application.Operations;
+using BackOnTrack.Storage;
+
+namespace BackOnTrack.Cli.Operations;
+
+/// <summary><c>export [--container] [--prefix]</c> and <c>restore --from &lt;prefix&gt; [--container] [--force]</c>.</summary>
+public static class BackupCommands
+{
+    public static Command BuildExport()
+    {
+        var container = new Option<string>("--container") { Description = "Blob container to write to.", DefaultValueFactory = _ => HubStorageNames.Containers.Backups };
+        var prefix = new Option<string?>("--prefix") { Description = "Folder for this export (default: its UTC time, yyyyMMddTHHmmssZ)." };
+        var command = new Command("export", "Export every table to JSON lines (one blob per table, Edm types kept) and a manifest.") { container, prefix };
+        command.SetAction((result, cancellationToken) => ExportAsync(result.GetRequiredValue(container), result.GetValue(prefix), Console.Out, null, cancellationToken));
+        return command;
+    }
+
+    public static Command BuildRestore()
+    {
+        var from = new Option<string>("--from") { Description = "The export's folder (its prefix), as export printed it.", Required = true };
+        var container = new Option<string>("--container") { Description = "Blob container the export is in.", DefaultValueFactory = _ => HubStorageNames.Containers.Backups };
+        var force = new Option<bool>("--force") { Description = "Restore even though tables hold rows (exported rows replace rows with the same keys)." };
+        var command = new Command("restore", "Restore an export into the configured account's tables; refuses tables that hold rows unless --force.") { from, container, force };
+        command.SetAction((result, cancellationToken) =>
+            RestoreAsync(result.GetRequiredValue(from), result.GetRequiredValue(container), result.GetValue(force), Console.Out, null, cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> ExportAsync(string container, string? prefix, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        var export = app.Services.GetRequiredService<ExportTablesUseCase>();
+        var folder = string.IsNullOrWhiteSpace(prefix) ? export.DefaultPrefix() : prefix.Trim('/');
+        var manifest = await export.ExportAsync(container, folder, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Exported {manifest.Tables.Values.Sum()} rows from {manifest.Tables.Count} tables to {container}/{folder}/ ({string.Join(", ", manifest.Tables.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}"))}).")).ConfigureAwait(false);
+        return 0;
+    }
+
+    internal static async Task<int> RestoreAsync(string from, string container, bool force, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        var storage = app.Services.GetRequiredService<StorageAccount>();
+        var prefix = from.Trim('/');
+        var outcome = await app.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(storage.Blobs, container, prefix, force, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(outcome.Result switch
+        {
+            RestoreResult.Restored => string.Create(CultureInfo.InvariantCulture,
+                $"Restored {outcome.Rows.Values.Sum()} rows into {outcome.Rows.Count} tables from {container}/{prefix}/ ({string.Join(", ", outcome.Rows.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}"))})."),
+            RestoreResult.NotEmpty => $"Refused: {string.Join(", ", outcome.NonEmptyTables)} already hold rows. Restore into an empty account, or add --force to write over them.",
+            _ => $"No complete export at {container}/{prefix}/ (its manifest.json is missing).",
+        }).ConfigureAwait(false);
+        return outcome.Result == RestoreResult.Restored ? 0 : 1;
+    }
+}

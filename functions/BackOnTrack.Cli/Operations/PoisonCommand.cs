@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Globalization;
+using BackOnTrack.Application.Operations;
+
+namespace BackOnTrack.Cli.Operations;
+
+/// <summary><c>poison replay [--queue name]</c>: poison messages back to their queues once the cause is fixed.</summary>
+public static class PoisonCommand
+{
+    public static Command Build()
+    {
+        var queue = new Option<string?>("--queue") { Description = "Only this queue (drop-events, metrics-requests or tracker-sync); default all." };
+        var replay = new Command("replay", "Move every message in <queue>-poison back to <queue>, printing how many; running it again moves nothing more.") { queue };
+        replay.SetAction((result, cancellationToken) => ReplayAsync(result.GetValue(queue), Console.Out, null, cancellationToken));
+        return new Command("poison", "Messages that failed too often (the <queue>-poison queues).") { replay };
+    }
+
+    internal static async Task<int> ReplayAsync(string? queue, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PoisonReplayed> replayed;
+        try
+        {
+            replayed = await app.Services.GetRequiredService<PoisonReplayUseCase>().ReplayAsync(queue, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            await output.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        foreach (var (name, moved) in replayed)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name}-poison -> {name}: {moved} message(s) replayed")).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}

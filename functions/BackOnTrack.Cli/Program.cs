@@ -1,0 +1,3 @@
+using BackOnTrack.Cli.Hosting;
+
+return await HubCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
