@@ -27,7 +27,7 @@ public static class BoardPackBuilder
 
     private static readonly Period[] Terms = [Period.Autumn, Period.Spring, Period.Summer];
 
-    public static BoardPack Build(BoardPackInput input)
+    public static BoardPackModel Build(BoardPackInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var current = AcademicYear.FromDate(input.AsOf);
@@ -36,7 +36,7 @@ public static class BoardPackBuilder
         var benchmarks = new BenchmarkIndex(input.Benchmarks, input.LocalAuthority, input.Region);
         var names = SchoolNames(input);
 
-        return new BoardPack(
+        return new BoardPackModel(
             input.LocalAuthority,
             input.Region,
             input.AsOf,

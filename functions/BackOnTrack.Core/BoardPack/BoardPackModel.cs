@@ -11,7 +11,7 @@ namespace BackOnTrack.Core.BoardPack;
 /// <param name="CurrentYear">The academic year of the as-of date (figures "to date").</param>
 /// <param name="LastFullYear">The academic year before it.</param>
 /// <param name="EarlyWarnings">Null when the hub holds no early-warning table: the section is left out.</param>
-public sealed record BoardPack(
+public sealed record BoardPackModel(
     string LocalAuthority,
     string Region,
     DateOnly AsOf,
