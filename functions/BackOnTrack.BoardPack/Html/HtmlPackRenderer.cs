@@ -124,12 +124,17 @@ public static class HtmlPackRenderer
             .Append(" <a href=\"#").Append(E(tableId)).Append("\">Data table</a>.</figcaption>\n</figure>\n");
     }
 
-    /// <summary>The SVG element alone (no XML declaration), hidden from screen readers: the figure's caption and table say it all.</summary>
+    /// <summary>
+    /// The SVG element alone (no XML declaration), with a viewBox so it scales to the page, hidden from screen readers:
+    /// the figure's caption and table say it all.
+    /// </summary>
     private static string SvgBody(string svg)
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var body = start < 0 ? svg : svg[start..];
-        return body.Length > 4 ? "<svg aria-hidden=\"true\" focusable=\"false\"" + body[4..] : body;
+        return body.Length > 4
+            ? $"<svg aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 {ChartWidth} {ChartHeight}\"" + body[4..]
+            : body;
     }
 
     private static void Table(StringBuilder html, TableBlock table)

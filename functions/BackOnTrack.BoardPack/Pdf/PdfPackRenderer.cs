@@ -159,7 +159,7 @@ internal sealed class PdfLayout : IDisposable
                 Table(figure.Table);
                 break;
             case TableBlock table:
-                Ensure(80);
+                Ensure(TableStart(table));
                 Table(table);
                 break;
             case PageBreakBlock:
@@ -173,12 +173,21 @@ internal sealed class PdfLayout : IDisposable
     public void Dispose() => _gfx?.Dispose();
 
     // The least of a block that must sit on the same page as the heading above it.
-    private static double Start(PackBlock? block) => block switch
+    private double Start(PackBlock? block) => block switch
     {
         FigureBlock => ChartHeight + 70,
-        TableBlock => 70,
+        TableBlock table => TableStart(table),
         _ => 40,
     };
+
+    // A table starts on a page only with its caption, its header and its first rows (all of them when it has few).
+    private double TableStart(TableBlock table)
+    {
+        var columns = ColumnEdges(table.Widths);
+        var header = table.Header.Sum(h => RowHeight(Place(h.Select(c => (c.Text, c.Span)).ToList(), columns), _header));
+        var rows = table.Rows.Take(table.Rows.Count <= 4 ? 4 : 2).Sum(r => RowHeight(Place(r.Cells.Select(c => (c.Text, c.Span)).ToList(), columns), r.Total ? _cellBold : _cell));
+        return LineHeight(_caption) + 3 + header + rows + 8;
+    }
 
     /// <summary>Splits text into lines no wider than <paramref name="width"/>, breaking at spaces (a word longer than a line is cut).</summary>
     public static IReadOnlyList<string> Wrap(XGraphics gfx, string text, XFont font, double width)
