@@ -47,6 +47,3 @@ public sealed record TableCell(string Text, IReadOnlyList<RowRef> Sources, bool 
 
     public static TableCell Spanning(string text, int span) => new(text, [], Numeric: false, Span: span);
 }
-
-/// <summary>A page break before the next block (the PDF only; HTML flows).</summary>
-public sealed record PageBreakBlock : PackBlock;

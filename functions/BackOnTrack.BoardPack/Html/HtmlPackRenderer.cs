@@ -34,7 +34,7 @@ public static class HtmlPackRenderer
         table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
         caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
         th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
-        thead th { background: var(--head); text-align: right; border-bottom: 2px solid var(--accent); }
+        thead th { background: var(--head); text-align: right; border-bottom: 2px solid var(--accent); min-width: 4.5em; }
         thead th:first-child { text-align: left; }
         thead th[colspan] { text-align: center; }
         tbody th { text-align: left; font-weight: normal; }
@@ -91,8 +91,6 @@ public static class HtmlPackRenderer
                 case TableBlock table:
                     Table(html, table);
                     break;
-                case PageBreakBlock:
-                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(pack), block.GetType().Name, "Not a block the HTML renders.");
             }
@@ -119,7 +117,7 @@ public static class HtmlPackRenderer
                 .Append("\n</div>\n");
         }
 
-        html.Append("<figcaption id=\"").Append(id).Append("-caption\">").Append(E(chart.Title)).Append(": ").Append(E(chart.Description))
+        html.Append("<figcaption id=\"").Append(id).Append("-caption\">").Append(E(chart.Description))
             .Append(chart.HasData ? string.Empty : " Nothing to draw: no figures, or only suppressed ones.")
             .Append(" <a href=\"#").Append(E(tableId)).Append("\">Data table</a>.</figcaption>\n</figure>\n");
     }

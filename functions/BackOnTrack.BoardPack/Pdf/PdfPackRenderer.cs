@@ -162,9 +162,6 @@ internal sealed class PdfLayout : IDisposable
                 Ensure(TableStart(table));
                 Table(table);
                 break;
-            case PageBreakBlock:
-                NewPage();
-                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "Not a block the PDF lays out.");
         }

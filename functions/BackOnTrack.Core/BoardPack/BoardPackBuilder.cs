@@ -84,19 +84,18 @@ public static class BoardPackBuilder
         Func<BenchmarkRecord, double?> Published,
         string Property,
         Func<BenchmarkRecord, BenchmarkRank?>? Rank,
-        string? RankProperty,
-        bool Exclusion);
+        string? RankProperty);
 
     private static readonly Measure[] HeadlineMeasures =
     [
         new("Permanent exclusion rate", m => PackFigure.Rate(m.Values.PermExclRate, m.Values.PermExcl, m.Values.Headcount, m.Ref("PermExclRate")),
-            b => b.PermExclRate, "PermExclRate", b => b.PermExclRank, "PermExclRank", Exclusion: true),
+            b => b.PermExclRate, "PermExclRate", b => b.PermExclRank, "PermExclRank"),
         new("Suspension rate", m => PackFigure.Rate(m.Values.SuspRate, m.Values.Susp, m.Values.Headcount, m.Ref("SuspRate")),
-            b => b.SuspRate, "SuspRate", b => b.SuspRank, "SuspRank", Exclusion: true),
+            b => b.SuspRate, "SuspRate", b => b.SuspRank, "SuspRank"),
         new("Overall absence rate", m => PackFigure.Rate(m.Values.OverallAbsenceRate, m.Values.AbsenceSessions, m.Values.PossibleSessions, m.Ref("OverallAbsenceRate")),
-            b => b.OverallAbsenceRate, "OverallAbsenceRate", null, null, Exclusion: false),
+            b => b.OverallAbsenceRate, "OverallAbsenceRate", null, null),
         new("Persistent absence rate", m => PackFigure.Rate(m.Values.PersistentAbsenceRate, m.Values.PersistentAbsentees, m.Values.Enrolments, m.Ref("PersistentAbsenceRate")),
-            b => b.PersistentAbsenceRate, "PersistentAbsenceRate", null, null, Exclusion: false),
+            b => b.PersistentAbsenceRate, "PersistentAbsenceRate", null, null),
     ];
 
     private static HeadlineSection Headlines(MetricIndex metrics, BenchmarkIndex benchmarks, AcademicYear current, AcademicYear last)

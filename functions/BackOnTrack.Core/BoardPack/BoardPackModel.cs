@@ -1,6 +1,5 @@
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Core.Tracker;
 
 namespace BackOnTrack.Core.BoardPack;
 
@@ -164,10 +163,7 @@ public sealed record OverdueAction(string ActionId, string ActionRef, int Priori
 
 /// <param name="Overdue">Overdue actions not yet escalated, earliest due first.</param>
 /// <param name="Escalated">Overdue by more than 28 days, earliest due first.</param>
-public sealed record ActionPlanSection(IReadOnlyList<PriorityRag> ByPriority, IReadOnlyList<OverdueAction> Overdue, IReadOnlyList<OverdueAction> Escalated)
-{
-    public static IReadOnlyList<RagRating> Ratings { get; } = [RagRating.Red, RagRating.Amber, RagRating.Green];
-}
+public sealed record ActionPlanSection(IReadOnlyList<PriorityRag> ByPriority, IReadOnlyList<OverdueAction> Overdue, IReadOnlyList<OverdueAction> Escalated);
 
 /// <summary>A school with no accepted drop this term, and what it did send.</summary>
 public sealed record OutstandingReturn(string Laestab, string Name, IReadOnlyList<string> KindsAccepted, string? LatestStatus, RowRef Source);
