@@ -14,6 +14,26 @@ public class PdfRendering
         return [.. document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))];
     }
 
+    /// <summary>
+    /// The words of <paramref name="expected"/> appear in order in <paramref name="text"/>, others possibly between
+    /// them: a wrapped cell's lines are read row by row, interleaved with the lines of the cells beside it.
+    /// </summary>
+    private static void AssertWordsInOrder(string expected, string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = 0;
+        foreach (var word in expected.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            while (at < words.Length && words[at] != word)
+            {
+                at++;
+            }
+
+            Assert.True(at < words.Length, $"\"{word}\" of \"{expected}\" is missing or out of order");
+            at++;
+        }
+    }
+
     [Fact]
     public void TheSamplePackRendersToA4Pages()
     {
@@ -78,6 +98,32 @@ public class PdfRendering
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void ATableThatRunsOntoTheNextPageRepeatsItsCaptionAndHeader()
+    {
+        var pages = PageTexts(SampleRender.Pdf);
+        var continued = pages.Where(p => p.Contains("Attendance by term and phase (continued)", StringComparison.Ordinal)).ToList();
+
+        var page = Assert.Single(continued);
+        AssertWordsInOrder("Attendance by term and phase (continued) Period Phase Enrolments Overall absence Persistent Severe", page);
+    }
+
+    [Fact]
+    public void LongTextWrapsInsideItsCellAndNothingIsCutOff()
+    {
+        var input = SampleBoardPack.Input();
+        var action = input.Actions[9];
+        var title = "Review Inclusion Services and agree evidence-based programmes of delivery for each team and service, linked to priority five, " +
+                    "with a clear offer to schools, a published referral route and an annual report to the board on the outcomes achieved";
+        var owners = new[] { "Head of Inclusion", "Principal Educational Psychologist", "Early Help Locality Manager", "Strategic Commissioning Manager" };
+        input = input with { Actions = [.. input.Actions.Take(9), action with { Action = action.Action with { Imported = action.Action.Imported with { Title = title, Owners = owners } } }, .. input.Actions.Skip(10)] };
+
+        var text = string.Join(" ", PageTexts(PdfPackRenderer.Render(BoardPackBuilder.Build(input))));
+
+        AssertWordsInOrder(title[..159] + "…", text);
+        AssertWordsInOrder(string.Join(", ", owners), text);
     }
 
     [Fact]

@@ -143,6 +143,13 @@ public static class HtmlPackRenderer
             html.Append("<tr>");
             foreach (var cell in header)
             {
+                // An empty cell under a grouped heading names nothing, so it is no header to a screen reader.
+                if (cell.Text.Length == 0)
+                {
+                    html.Append("<td></td>");
+                    continue;
+                }
+
                 html.Append("<th scope=\"").Append(cell.Span > 1 ? "colgroup" : "col").Append('"');
                 if (cell.Span > 1)
                 {
