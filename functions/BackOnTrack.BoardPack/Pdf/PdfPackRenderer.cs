@@ -31,7 +31,7 @@ public static class PdfPackRenderer
             var blocks = PackComposer.Compose(pack);
             for (var i = 0; i < blocks.Count; i++)
             {
-                layout.Add(blocks[i], i + 1 < blocks.Count ? blocks[i + 1] : null);
+                layout.Add(blocks[i], [.. blocks.Skip(i + 1).Take(2)]);
             }
         }
 
@@ -128,8 +128,8 @@ internal sealed class PdfLayout : IDisposable
         _y += 10;
     }
 
-    /// <summary>Lays out a block; a heading is kept on the page with the start of <paramref name="next"/>.</summary>
-    public void Add(PackBlock block, PackBlock? next)
+    /// <summary>Lays out a block; a heading is kept on the page with the start of what follows it (<paramref name="next"/>: the next blocks).</summary>
+    public void Add(PackBlock block, IReadOnlyList<PackBlock> next)
     {
         switch (block)
         {
@@ -169,13 +169,21 @@ internal sealed class PdfLayout : IDisposable
 
     public void Dispose() => _gfx?.Dispose();
 
-    // The least of a block that must sit on the same page as the heading above it.
-    private double Start(PackBlock? block) => block switch
+    // The least of what follows a heading that must sit on its page: a figure's chart, a table's first rows, or an
+    // introductory paragraph with the start of the table or figure it introduces.
+    private double Start(IReadOnlyList<PackBlock> next) => next.Count == 0 ? 0 : next[0] switch
     {
         FigureBlock => ChartHeight + 70,
         TableBlock table => TableStart(table),
+        ParagraphBlock paragraph => TextHeight(paragraph) + (next.Count > 1 && next[1] is TableBlock or FigureBlock ? Start([next[1]]) : 0),
         _ => 40,
     };
+
+    private double TextHeight(ParagraphBlock paragraph)
+    {
+        var font = paragraph.Note ? _note : _body;
+        return (Wrap(Gfx, paragraph.Text, font, Width).Count * LineHeight(font)) + 6;
+    }
 
     // A table starts on a page only with its caption, its header and its first rows (all of them when it has few).
     private double TableStart(TableBlock table)
