@@ -23,7 +23,7 @@ public sealed class PromptRunStoppedException(string message, PromptRunResult re
 }
 
 /// <summary>
-/// The weekly prompt (DESIGN §5): every person holding a role of an open action that is due within 14 days or overdue
+/// The weekly prompt (docs/architecture.md §Microsoft 365): every person holding a role of an open action that is due within 14 days or overdue
 /// gets one Teams activity notification per action per ISO week (Europe/London), and the board gets one digest card per
 /// week. The week's ledger (<see cref="PromptLedgerStore"/>) records each notification and the digest once sent, so a
 /// rerun, a retried invocation or a run after a failure sends only what has not gone yet. The Teams app is made sure of

@@ -19,7 +19,7 @@ namespace BackOnTrack.Application.Tracker;
 public sealed record TrackerSyncResult(int Items, int Written, int Unchanged, int EditsApplied);
 
 /// <summary>
-/// Pushes a plan's actions to the tracker list, a scope-year's figures to the figures list (DESIGN §5), or the current
+/// Pushes a plan's actions to the tracker list, a scope-year's figures to the figures list (docs/architecture.md §Microsoft 365), or the current
 /// term's returns (one item per school) to the returns list: only items
 /// whose fields changed since the last push (a fingerprint per item in table TrackerItems), creates looked up by their
 /// key first so a retried create never duplicates, patches conditional on the item's eTag (412: the item is re-read,
@@ -57,7 +57,7 @@ public sealed partial class SyncTrackerUseCase(
         var columns = await sharePoint.ResolveColumnsAsync(TrackerLists.Figures, cancellationToken).ConfigureAwait(false);
         var (metricRows, dataAsOf) = await metrics.ReadWithDataAsOfAsync(scope, year.ToString(), cancellationToken).ConfigureAwait(false);
         var comparisons = await benchmarks.ComparisonsAsync(year.ToString(), hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
-        // The LA's rows, every breakdown; a school's overall rows only (DESIGN §5).
+        // The LA's rows, every breakdown; a school's overall rows only (docs/architecture.md §Microsoft 365).
         var rows = metricRows
             .Where(r => scope == DropLocation.LaScope || r.Breakdown == SchoolMetrics.All)
             .Select(r => new Wanted(FigureRows.For(scope, year.ToString(), r, dataAsOf, BenchmarksFor(r, comparisons)), null, null))

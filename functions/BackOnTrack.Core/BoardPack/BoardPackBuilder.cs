@@ -10,7 +10,7 @@ using BackOnTrack.Core.Tracker;
 namespace BackOnTrack.Core.BoardPack;
 
 /// <summary>
-/// Builds the board pack (DESIGN §9) from the rows the hub's tables hold, pure: the same rows give the same pack.
+/// Builds the board pack (docs/architecture.md §Board pack) from the rows the hub's tables hold, pure: the same rows give the same pack.
 /// Counts of pupils or events of 1 or 2, and figures built on them, are suppressed (<see cref="FigureRows.IsSmall"/>)
 /// wherever they appear; DfE's published figures are shown as DfE published them.
 /// </summary>
@@ -18,7 +18,7 @@ public static class BoardPackBuilder
 {
     public const string LaScope = "LA";
 
-    /// <summary>The early-warning reasons in the order DESIGN §8 lists them.</summary>
+    /// <summary>The early-warning reasons in the order docs/architecture.md §Early warning lists them.</summary>
     public static IReadOnlyList<string> EarlyWarningReasons { get; } =
     [
         "RepeatSuspensions", "SuspensionsRising", "WithdrawnPermanent", "LunchtimeExclusions",
@@ -250,7 +250,7 @@ public static class BoardPackBuilder
         return new ExclusionsTrendSection(phases, rows);
     }
 
-    // DfE publishes a few counts that are not whole (DESIGN §3 keeps them as published); the pack prints whole numbers.
+    // DfE publishes a few counts that are not whole (docs/architecture.md §Storage keeps them as published); the pack prints whole numbers.
     private static PackFigure DfeCount(BenchmarkRecord? row, Func<BenchmarkRecord, double?> count, string property, RowRef lookedFor) =>
         row is not null && count(row) is { } c ? PackFigure.Count((long)Math.Round(c, MidpointRounding.AwayFromZero), row.Ref(property)) : PackFigure.Missing(FigureKind.Count, lookedFor);
 
@@ -534,7 +534,7 @@ public static class BoardPackBuilder
         public MetricRecord? Find(AcademicYear year, string period, string breakdown) => _rows.GetValueOrDefault((year, period, breakdown));
     }
 
-    /// <summary>Full-year Benchmarks rows by year, level and phase, names matched as DESIGN §3 says (case and punctuation ignored).</summary>
+    /// <summary>Full-year Benchmarks rows by year, level and phase, names matched as docs/architecture.md §Storage says (case and punctuation ignored).</summary>
     private sealed class BenchmarkIndex(IReadOnlyList<BenchmarkRecord> rows, string localAuthority, string region)
     {
         private readonly List<BenchmarkRecord> _year = [.. rows.Where(r => r.Period == BenchmarkPeriod.Year)];

@@ -6,7 +6,7 @@ using BackOnTrack.Core.Returns;
 
 namespace BackOnTrack.Core.BoardPack;
 
-/// <summary>One Metrics row (DESIGN §3): PartitionKey the scope, RowKey <c>{yyyy-yy}_{period}_{breakdown}</c>.</summary>
+/// <summary>One Metrics row (docs/architecture.md §Storage): PartitionKey the scope, RowKey <c>{yyyy-yy}_{period}_{breakdown}</c>.</summary>
 /// <param name="DataAsOf">The row's DataAsOf: the latest processing time of the drops behind it.</param>
 public sealed record MetricRecord(string Scope, AcademicYear Year, string Period, string Breakdown, MetricValues Values, DateTimeOffset? DataAsOf)
 {
@@ -16,7 +16,7 @@ public sealed record MetricRecord(string Scope, AcademicYear Year, string Period
 }
 
 /// <summary>
-/// One Benchmarks row (DESIGN §3): DfE's published figures for a year, period, area and phase, with the home LA's
+/// One Benchmarks row (docs/architecture.md §Storage): DfE's published figures for a year, period, area and phase, with the home LA's
 /// ranks on its own rows. Rates are the unrounded ones the table keeps; null where DfE published none.
 /// </summary>
 public sealed record BenchmarkRecord(AcademicYear Year, BenchmarkPeriod Period, BenchmarkLevel Level, string Name, BenchmarkPhase Phase)
@@ -44,14 +44,14 @@ public sealed record BenchmarkRecord(AcademicYear Year, BenchmarkPeriod Period, 
     public bool HasAbsence => OverallAbsenceRate is not null || PersistentAbsenceRate is not null || SevereAbsenceRate is not null;
 }
 
-/// <summary>One CohortOutcomes row (DESIGN §3): PartitionKey the cohort name, RowKey the scope (<c>LA</c> or a LAESTAB).</summary>
+/// <summary>One CohortOutcomes row (docs/architecture.md §Storage): PartitionKey the cohort name, RowKey the scope (<c>LA</c> or a LAESTAB).</summary>
 public sealed record CohortOutcomeRecord(string Cohort, CohortOutcome Outcome)
 {
     public RowRef Ref(string property) => new("CohortOutcomes", Cohort, Outcome.Scope, property);
 }
 
 /// <summary>
-/// One EarlyWarnings row (DESIGN §8) with only what the pack counts: the school, whether the pupil is flagged and for
+/// One EarlyWarnings row (docs/architecture.md §Early warning) with only what the pack counts: the school, whether the pupil is flagged and for
 /// which reasons. The pupil key is never read into the pack.
 /// </summary>
 public sealed record EarlyWarningRecord(string Laestab, bool Flagged, IReadOnlyList<string> Reasons);

@@ -4,7 +4,7 @@ using BackOnTrack.Core.Identifiers;
 namespace BackOnTrack.Core.BoardPack;
 
 /// <summary>
-/// The strategy board's monthly pack (DESIGN §9) as plain data: every section the PDF and the HTML show, each figure
+/// The strategy board's monthly pack (docs/architecture.md §Board pack) as plain data: every section the PDF and the HTML show, each figure
 /// with the table rows it came from. Built by <see cref="BoardPackBuilder"/>; rendered elsewhere.
 /// </summary>
 /// <param name="CurrentYear">The academic year of the as-of date (figures "to date").</param>
@@ -151,7 +151,7 @@ public sealed record CohortSection(IReadOnlyList<CohortRow> Rows);
 /// <summary>One school's flagged pupils, in all and per reason.</summary>
 public sealed record EarlyWarningSchoolRow(string Laestab, string Name, PackFigure Flagged, IReadOnlyDictionary<string, PackFigure> ByReason);
 
-/// <param name="Reasons">The reasons that occur, in DESIGN §8's order.</param>
+/// <param name="Reasons">The reasons that occur, in §Early warning of docs/architecture.md order.</param>
 public sealed record EarlyWarningSection(IReadOnlyList<string> Reasons, IReadOnlyList<EarlyWarningSchoolRow> Schools, PackFigure FlaggedTotal, IReadOnlyDictionary<string, PackFigure> TotalByReason);
 
 /// <summary>One priority's actions by RAG rating.</summary>

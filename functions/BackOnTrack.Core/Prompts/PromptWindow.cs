@@ -2,13 +2,13 @@ using BackOnTrack.Core.Plans;
 
 namespace BackOnTrack.Core.Prompts;
 
-/// <summary>Which actions are due or overdue on a date (DESIGN §5).</summary>
+/// <summary>Which actions are due or overdue on a date (docs/architecture.md §Microsoft 365).</summary>
 public static class PromptWindow
 {
     /// <summary>An action is due from its due date minus this many days (inclusive).</summary>
     public const int DueWithinDays = 14;
 
-    /// <summary>An open action overdue by more than this many days is escalated to the board (DESIGN §5).</summary>
+    /// <summary>An open action overdue by more than this many days is escalated to the board (docs/architecture.md §Microsoft 365).</summary>
     public const int EscalatedAfterDays = 28;
 
     /// <summary>True when an action due on <paramref name="dueDate"/> is escalated as of <paramref name="asOf"/>.</summary>

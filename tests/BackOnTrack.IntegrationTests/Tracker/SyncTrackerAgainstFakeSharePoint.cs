@@ -21,7 +21,7 @@ namespace BackOnTrack.IntegrationTests.Tracker;
 
 /// <summary>
 /// The seed action plan and figures pushed to a fake SharePoint on 127.0.0.1 that keeps its lists, with the hub's
-/// state on Azurite and the fake clock driving every retry wait: DESIGN §5's acceptance.
+/// state on Azurite and the fake clock driving every retry wait: §Microsoft 365 of docs/architecture.md acceptance.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : IAsyncLifetime
