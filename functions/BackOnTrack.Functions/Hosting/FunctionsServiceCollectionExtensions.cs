@@ -58,7 +58,7 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchoolKeyStore>();
         // The real clock, not the hub's (which may run "as of" a past date): storage checks a SAS's expiry against its own.
-        services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageAccount>().Blobs, TimeProvider.System));
+        services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), TimeProvider.System));
         services.AddSingleton<SchoolUploadsUseCase>();
         services.AddSingleton<PromptLedgerStore>();
         services.AddSingleton<PromptOwnersUseCase>();
