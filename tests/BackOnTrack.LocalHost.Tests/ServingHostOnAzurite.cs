@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 
@@ -80,36 +79,5 @@ public sealed class ServingHostOnAzurite(ServingHost serving) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.Accepted, echoed.StatusCode);
         Assert.Equal("QUIET PLEASE", await echoed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-    }
-}
-
-/// <summary>A worker killed mid-invocation, on a host and worker of its own so no other test's messages or logs are about.</summary>
-public sealed class WorkerRestartOnAzurite(ServingHost serving) : IClassFixture<ServingHost>
-{
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TestWorker _worker = serving.Worker;
-
-    [Fact]
-    public async Task A_worker_killed_mid_invocation_is_restarted_and_the_message_delivered_again()
-    {
-        var restartsBefore = serving.Host.WorkerRestarts;
-        var pid = await serving.Host.WorkerProcessIdAsync(CancellationToken.None);
-        // Only what the worker logs from now on is about this message (other tests' messages had their first deliveries too).
-        var linesBefore = _worker.Logs.Lines.Count;
-        await _worker.SendAsync("work", "hang-once");
-        // The worker's own log line (forwarded over the stream) says the first delivery is running.
-        await Eventually.WaitForAsync(() => Task.FromResult(_worker.Logs.Lines.Skip(linesBefore).Any(l => l.Category.Contains("WorkFunction", StringComparison.Ordinal) && l.Message.Contains("delivery 1", StringComparison.Ordinal))),
-            seen => seen, Patience);
-
-        using (var process = Process.GetProcessById(pid))
-        {
-            process.Kill();
-        }
-
-        var done = await Eventually.WaitForAsync(() => _worker.TakeAllAsync("done"), d => d.Contains("hang-once|2"), Patience);
-
-        Assert.Contains("hang-once|2", done);
-        Assert.Equal(restartsBefore + 1, serving.Host.WorkerRestarts);
-        Assert.NotEqual(pid, await serving.Host.WorkerProcessIdAsync(CancellationToken.None));
     }
 }
