@@ -1,8 +1,6 @@
-using Xunit.Abstractions;
-
 namespace BackOnTrack.LocalHost.Tests;
 
-public sealed class RunOnceOnAzurite(ITestOutputHelper output)
+public sealed class RunOnceOnAzurite
 {
     [Fact]
     public async Task Run_once_fires_each_timer_once_in_dependency_order_drains_the_queues_and_exits_2_when_something_was_poisoned()
@@ -40,19 +38,6 @@ public sealed class RunOnceOnAzurite(ITestOutputHelper output)
 
         Assert.Equal(0, report.ExitCode);
         Assert.Equal(1, report.ByFunction["Work"].Succeeded);
-    }
-
-    [Fact]
-    public async Task The_measurement_reports_worker_start_to_first_invocation_and_the_cost_of_1000_queue_messages()
-    {
-        using var worker = new TestWorker();
-
-        var measurement = await LocalHostMeasurements.MeasureAsync(worker.App, worker.Storage, "Work", "ping", 1000, worker.Loggers, CancellationToken.None);
-
-        output.WriteLine(measurement.ToString());
-        Assert.Equal(1000, measurement.Messages);
-        Assert.InRange(measurement.StartToFirstInvocation, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(2));
-        Assert.Equal(1001, (await worker.TakeAllAsync("done")).Count);
     }
 
     /// <summary>The hub's clock stood still at an as-of moment.</summary>
