@@ -149,6 +149,7 @@ public sealed class MetricsStore(TableServiceClient tables)
             ["Headcount"] = v.Headcount,
             ["PermExcl"] = v.PermExcl,
             ["PermExclRate"] = v.PermExclRate,
+            ["WithdrawnPermExcl"] = v.WithdrawnPermExcl,
             ["Susp"] = v.Susp,
             ["SuspRate"] = v.SuspRate,
             ["OnePlusSusp"] = v.OnePlusSusp,
@@ -178,6 +179,7 @@ public sealed class MetricsStore(TableServiceClient tables)
         {
             Headcount = entity.GetInt32("Headcount"),
             PermExcl = entity.GetInt32("PermExcl") ?? 0,
+            WithdrawnPermExcl = entity.GetInt32("WithdrawnPermExcl") ?? 0,
             Susp = entity.GetInt32("Susp") ?? 0,
             OnePlusSusp = entity.GetInt32("OnePlusSusp") ?? 0,
             SuspSessions = entity.GetInt32("SuspSessions") ?? 0,
