@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs Azurite (npm) if missing, starts it in memory on free ports, runs the solution's tests
 # against it, stops it. Extra arguments go to `dotnet test` (e.g. --filter). Last line: "N passed, N failed".
+# It also makes a throwaway self-signed certificate for 127.0.0.1 (openssl): the user delegation SAS tests start an
+# Azurite of their own over HTTPS with OAuth, which Azurite only offers over HTTPS.
 set -euo pipefail
 export BACKONTRACK_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$BACKONTRACK_ROOT/scripts/lib/azurite.sh"
@@ -9,9 +11,15 @@ source "$BACKONTRACK_ROOT/scripts/lib/test-summary.sh"
 results="$BACKONTRACK_ROOT/.artifacts/test-results"
 rm -rf "$results"
 
+tls=$(mktemp -d "${TMPDIR:-/tmp}/backontrack-tls.XXXXXX")
+cleanup() { azurite_stop; rm -rf "$tls"; }
+trap cleanup EXIT
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+  -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null
+export BACKONTRACK_TEST_TLS_CERT="$tls/cert.pem" BACKONTRACK_TEST_TLS_KEY="$tls/key.pem"
+
 azurite_install
 azurite_start memory
-trap azurite_stop EXIT
 export BACKONTRACK_TEST_STORAGE="$AZURITE_CONNECTION"
 export BACKONTRACK_AZURITE_BIN="$AZURITE_BIN"
 

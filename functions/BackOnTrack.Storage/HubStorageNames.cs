@@ -1,7 +1,7 @@
 namespace BackOnTrack.Storage;
 
 /// <summary>
-/// Every container, queue and table the hub uses, listed once (DESIGN §2–3, Contract). The hub creates them at start;
+/// Every container, queue and table the hub uses, listed once (docs/architecture.md §Functions, §Storage, Contract). The hub creates them at start;
 /// <c>infra/</c> creates the same set in Azure.
 /// </summary>
 public static class HubStorageNames

@@ -30,6 +30,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Blobs);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
+        services.AddSingleton(sp => StorageSdkClients.Blobs(
+            sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
         services.AddSingleton<StorageProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioning>());
         return services;

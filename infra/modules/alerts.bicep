@@ -171,7 +171,7 @@ resource missedPrompts 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'PromptOwners has not run for 8 days'
-    description: 'No successful PromptOwners run since Monday 06:30 UTC, 8 days after the previous one: owners were not prompted and the board digest was not posted this week.'
+    description: 'No successful PromptOwners run (timer `0 30 6 * * 1`) since Monday 06:30 UTC, 8 days after the previous one: owners were not prompted and the board digest was not posted this week.'
     severity: 2
     enabled: true
     scopes: [

@@ -10,7 +10,7 @@ namespace BackOnTrack.ContractTests;
 /// <summary>The function.json folders are what the Azure host reads; the handler's routes are what it calls.</summary>
 public class FunctionFolderContract
 {
-    /// <summary>DESIGN §2's function table (Contract): trigger, queue or schedule or route, binding name, auth level.</summary>
+    /// <summary>§Functions of docs/architecture.md function table (Contract): trigger, queue or schedule or route, binding name, auth level.</summary>
     internal static readonly Dictionary<string, (string Trigger, string? Queue, string? Schedule, string? Route, string Method, string Binding, string? Auth)> Design = new()
     {
         ["IngestDrop"] = ("queueTrigger", "drop-events", null, null, "", "message", null),
@@ -70,7 +70,7 @@ public class FunctionFolderContract
         Assert.NotEmpty(folders);
         foreach (var name in folders)
         {
-            Assert.True(Design.TryGetValue(name, out var design), $"{name} is not a function of DESIGN §2.");
+            Assert.True(Design.TryGetValue(name, out var design), $"{name} is not a function of docs/architecture.md §Functions.");
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.FunctionsApp, name, "function.json")));
             var bindings = json.RootElement.GetProperty("bindings").EnumerateArray().ToList();
             var trigger = Assert.Single(bindings, b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));

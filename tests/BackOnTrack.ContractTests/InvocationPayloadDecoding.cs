@@ -2,7 +2,7 @@ using BackOnTrack.Functions.Invocations;
 
 namespace BackOnTrack.ContractTests;
 
-/// <summary>The payload shapes of reference/AZURE.md §1.5, as the Functions host sends them.</summary>
+/// <summary>The payload shapes of the host's documented payload shapes, as the Functions host sends them.</summary>
 public class InvocationPayloadDecoding
 {
     private const string Message = """{"scope":"1234567","academicYear":"2015-16"}""";

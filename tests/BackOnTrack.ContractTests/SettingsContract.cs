@@ -86,7 +86,7 @@ public class SettingsContract
     [Fact]
     public void InfraSetsEveryAppSettingTheDeployedHubReadsAndNothingElse()
     {
-        var infra = InfraFiles.AppSettings().Keys.ToHashSet(StringComparer.Ordinal);
+        var infra = ArmTemplate.AppSettings().Keys.ToHashSet(StringComparer.Ordinal);
         var read = HubSettings.All.Where(s => s.Scope is SettingScope.Everywhere or SettingScope.AzureOnly).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
 
         var missing = read.Except(infra).Except(NotSetInAzure.Keys).Order(StringComparer.Ordinal).ToList();
@@ -103,7 +103,7 @@ public class SettingsContract
     [Fact]
     public void InfraSetsNoSettingThatIsOnlyLocalOrSetByTheHost()
     {
-        var infra = InfraFiles.AppSettings();
+        var infra = ArmTemplate.AppSettings();
 
         foreach (var setting in HubSettings.All.Where(s => s.Scope is SettingScope.LocalOnly or SettingScope.SetByHost))
         {
@@ -114,8 +114,8 @@ public class SettingsContract
     [Fact]
     public void InfraReadsEverySecretFromKeyVault()
     {
-        var infra = InfraFiles.AppSettings();
-        var app = InfraFiles.Module("functionapp.bicep");
+        var infra = ArmTemplate.AppSettings();
+        var app = ArmTemplate.Main.Module("functionapp");
         var secrets = HubSettings.All
             .Where(s => s.Meaning.StartsWith("Secret", StringComparison.Ordinal) && s.Scope is SettingScope.Everywhere or SettingScope.AzureOnly && !NotSetInAzure.ContainsKey(s.Name))
             .ToList();
@@ -124,20 +124,20 @@ public class SettingsContract
         foreach (var secret in secrets)
         {
             var reference = infra[secret.Name];
-            var value = Assert.Single(InfraFiles.Evaluate(app, reference));
-            Assert.Matches(@"^@Microsoft\.KeyVault\(SecretUri=\$\{keyVaultUri\}secrets/[a-z0-9-]+/\)$", value);
+            var value = app.Evaluate(System.Text.Json.Nodes.JsonValue.Create(reference));
+            Assert.Matches(@"^@Microsoft\.KeyVault\(SecretUri=\{keyVaultUri\}secrets/[a-z0-9-]+/\)$", (string)value!);
         }
     }
 
     [Fact]
     public void InfraGivesFixedSettingsTheRegistryDefaults()
     {
-        foreach (var (name, value) in InfraFiles.AppSettings().Where(s => s.Value.StartsWith('\'')))
+        foreach (var (name, value) in ArmTemplate.AppSettings().Where(s => !ArmExpression.IsExpression(s.Value)))
         {
             var setting = HubSettings.All.SingleOrDefault(s => s.Name == name);
             if (setting?.Default is not null)
             {
-                Assert.True($"'{setting.Default}'" == value, $"infra/ sets {name} to {value}; the registry's default is '{setting.Default}'.");
+                Assert.True(setting.Default == value, $"infra/ sets {name} to '{value}'; the registry's default is '{setting.Default}'.");
             }
         }
     }
@@ -145,14 +145,13 @@ public class SettingsContract
     [Fact]
     public void TheParametersFileGivesTenantValuesOnlyForAppSettingsThatReadThem()
     {
-        var parameters = InfraFiles.Parameters;
-        var tenantValues = parameters.ObjectProperties(parameters.BlockAfter(parameters.Code.IndexOf("param tenantSettings", StringComparison.Ordinal))).Select(p => p.Key).ToList();
-        var infra = InfraFiles.AppSettings();
+        var tenantValues = ArmTemplate.ParameterValues()["tenantSettings"]!["value"]!.AsObject().Select(p => p.Key).ToList();
+        var infra = ArmTemplate.AppSettings();
 
         Assert.NotEmpty(tenantValues);
         foreach (var name in tenantValues)
         {
-            Assert.True(infra.TryGetValue(name, out var value) && value.StartsWith($"tenantSettings.", StringComparison.Ordinal) && value.Contains(name, StringComparison.Ordinal),
+            Assert.True(infra.TryGetValue(name, out var value) && value.Contains("parameters('tenantSettings')", StringComparison.Ordinal) && value.Contains(name, StringComparison.Ordinal),
                 $"main.bicepparam sets tenantSettings.{name}, but functionapp.bicep's appSettings does not read it.");
         }
     }

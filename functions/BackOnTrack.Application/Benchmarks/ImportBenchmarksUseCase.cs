@@ -21,10 +21,10 @@ internal sealed partial class ImportBenchmarksUseCase(
     IOptions<IngestOptions> ingestOptions,
     ILogger<ImportBenchmarksUseCase> logger) : IDropImport
 {
-    /// <summary>The DataDrops partition of DfE statistics files, and their reports and quarantine folder (DESIGN §3).</summary>
+    /// <summary>The DataDrops partition of DfE statistics files, and their reports and quarantine folder (docs/architecture.md §Storage).</summary>
     public const string Scope = "benchmarks";
 
-    /// <summary>The DataDrops Kind of a DfE statistics file (DESIGN §3).</summary>
+    /// <summary>The DataDrops Kind of a DfE statistics file (docs/architecture.md §Storage).</summary>
     public const string Kind = "Benchmarks";
 
     private static readonly string TablePrefix = HubStorageNames.Tables.Benchmarks + "|";

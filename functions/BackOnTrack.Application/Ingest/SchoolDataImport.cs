@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
@@ -94,8 +95,7 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
     {
         foreach (var schoolYear in stored.SchoolYears.Union(replaced?.SchoolYears ?? []))
         {
-            var bar = schoolYear.IndexOf('|', StringComparison.Ordinal);
-            var message = JsonSerializer.Serialize(new { scope = schoolYear[..bar], academicYear = schoolYear[(bar + 1)..] });
+            var message = MetricsRequest.FromSchoolYear(schoolYear).Serialize();
             await account.Queues.SendMessageAsync(HubStorageNames.Queues.MetricsRequests, message, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }

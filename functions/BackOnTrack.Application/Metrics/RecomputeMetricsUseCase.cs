@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
@@ -68,7 +69,7 @@ public sealed partial class RecomputeMetricsUseCase(
 
         foreach (var changedScope in changed)
         {
-            var message = JsonSerializer.Serialize(new { figures = changedScope, academicYear = year.ToString() });
+            var message = new TrackerSyncRequest.Figures(Scope.Parse(changedScope), year).Serialize();
             await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, message, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using BackOnTrack.Core.Messages;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Queues;
 
@@ -12,8 +12,7 @@ internal static class MetricsRequests
         var sent = 0;
         foreach (var schoolYear in schoolYears.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var bar = schoolYear.IndexOf('|', StringComparison.Ordinal);
-            var message = JsonSerializer.Serialize(new { scope = schoolYear[..bar], academicYear = schoolYear[(bar + 1)..] });
+            var message = MetricsRequest.FromSchoolYear(schoolYear).Serialize();
             await queues.SendMessageAsync(HubStorageNames.Queues.MetricsRequests, message, cancellationToken: cancellationToken).ConfigureAwait(false);
             sent++;
         }

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Plans;
@@ -51,7 +52,7 @@ internal sealed partial class ImportPlanUseCase(
     {
         if (stored.Kind == nameof(PlanFileKind.ActionPlan) && stored.PlanId is { } planId)
         {
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, JsonSerializer.Serialize(new { planId }), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, new TrackerSyncRequest.Plan(planId).Serialize(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

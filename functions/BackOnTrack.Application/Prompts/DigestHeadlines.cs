@@ -6,7 +6,7 @@ using BackOnTrack.Storage.Repositories;
 namespace BackOnTrack.Application.Prompts;
 
 /// <summary>
-/// The digest's headline figures: the LA's latest academic year with figures (all phases, DESIGN §3's LA <c>All</c>),
+/// The digest's headline figures: the LA's latest academic year with figures (all phases, §Storage of docs/architecture.md LA <c>All</c>),
 /// exclusion rates for the full year and absence for the full year or, mid-year, the latest term with attendance,
 /// each beside England's rate when DfE's figures for that year are loaded.
 /// </summary>

@@ -51,7 +51,7 @@ public enum SchoolRequestOutcome
 public sealed record SchoolAnswer<T>(SchoolRequestOutcome Outcome, T? Value, string? Problem = null);
 
 /// <summary>
-/// The two things a school does with its key (DESIGN §2, §6): get a short-lived SAS to create one new blob under its
+/// The two things a school does with its key (docs/architecture.md §Functions, §Cross-cutting rules): get a short-lived SAS to create one new blob under its
 /// own prefix (or overwrite one named blob of its own), and read its own drops' status. Another school's drop is
 /// answered exactly as a drop that does not exist (404), so a key never tells one school about another's files.
 /// </summary>

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
@@ -67,7 +68,7 @@ public sealed partial class PullTrackerEditsUseCase(
 
         foreach (var planId in plansToSync)
         {
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, JsonSerializer.Serialize(new { planId }), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, new TrackerSyncRequest.Plan(planId).Serialize(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         await items.SaveDeltaLinkAsync(address, changes.DeltaLink, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using BackOnTrack.Core.Messages;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Queues;
 
@@ -10,7 +10,7 @@ namespace BackOnTrack.Application.Tracker;
 /// </summary>
 internal static class ReturnsSyncRequest
 {
-    public static readonly string Message = JsonSerializer.Serialize(new { returns = "current" });
+    public static readonly string Message = new TrackerSyncRequest.Returns().Serialize();
 
     public static async Task SendAsync(QueueServiceClient queues, CancellationToken cancellationToken) =>
         await queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, Message, cancellationToken: cancellationToken).ConfigureAwait(false);

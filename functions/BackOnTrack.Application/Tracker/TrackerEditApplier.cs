@@ -16,7 +16,7 @@ public sealed record EditReadBack(TrackerItemState State, int Applied, int Rejec
 }
 
 /// <summary>
-/// Reads a person's edits of Status and LastNote out of a tracker item and applies them to the action (DESIGN §5).
+/// Reads a person's edits of Status and LastNote out of a tracker item and applies them to the action (docs/architecture.md §Microsoft 365).
 /// The hub's own writes are recognised by their eTag and by the fields the hub last wrote: only a value that differs
 /// from what the hub wrote is an edit. A valid edit is applied with an ActionEvents row (Source <c>tracker</c>); an
 /// invalid one is not applied and is recorded for the board digest, and the next push puts the action's value back.

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace BackOnTrack.Cli.Operations;
 
-/// <summary>The operations verbs of DESIGN §2 this project builds, for the root command.</summary>
+/// <summary>The operations verbs of docs/architecture.md §Functions this project builds, for the root command.</summary>
 public static class OperationsCommands
 {
     public static IReadOnlyList<Command> All() =>

@@ -171,7 +171,7 @@ internal static class AttendanceFiles
             $"{session.Date.ToString(dateFormat, CultureInfo.InvariantCulture)} {session.Session}",
             g => g.Marks[i]));
 
-    // Counts by category of the code in force on each session's date (DOMAIN §1.1): codes outside possible sessions count nowhere.
+    // Counts by category of the code in force on each session's date (docs/domain.md §Sessions): codes outside possible sessions count nowhere.
     private static List<SummaryRow> Summaries(SampleSchool school, SampleRegister register)
     {
         var rows = new List<SummaryRow>();

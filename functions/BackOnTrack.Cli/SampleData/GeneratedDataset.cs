@@ -87,13 +87,13 @@ public sealed record PlantedBadRow(int RowNumber, string Problem);
 /// reading the files. Bad rows are extra rows, so they never take anything away from these figures.
 /// </summary>
 /// <remarks>
-/// <para>Scopes and breakdowns follow DESIGN §3: each school has an <c>All</c> row; the LA has <c>All</c> (primary,
+/// <para>Scopes and breakdowns follow docs/architecture.md §Storage: each school has an <c>All</c> row; the LA has <c>All</c> (primary,
 /// secondary and special schools, as DfE's "Total": the pupil referral unit is left out) and one <c>Phase-…</c> row per
 /// phase present. LA figures are sums of school figures.</para>
-/// <para>Exclusions (DOMAIN §3): permanent exclusions and suspensions (FIXD) that were not withdrawn; lunchtime
+/// <para>Exclusions (docs/domain.md §Exclusions): permanent exclusions and suspensions (FIXD) that were not withdrawn; lunchtime
 /// exclusions are counted nowhere. Headcount: pupils on roll on the spring census day (the third Thursday of January),
 /// as the schools register gives it.</para>
-/// <para>Attendance (DOMAIN §1–2): the only attendance data is the autumn term (<see cref="GeneratedDataset.AttendanceFrom"/>
+/// <para>Attendance (docs/domain.md §Attendance, §Absence measures): the only attendance data is the autumn term (<see cref="GeneratedDataset.AttendanceFrom"/>
 /// to <see cref="GeneratedDataset.AttendanceTo"/>), from marks or, for one school, per-pupil summaries of the same
 /// kind of register, so the figures for the autumn term and for the whole year are the same. Only pupils in NC years
 /// 1–11 count (compulsory school age; reception and sixth form are left out). Possible sessions are present, approved

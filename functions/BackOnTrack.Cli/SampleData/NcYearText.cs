@@ -2,7 +2,7 @@ using BackOnTrack.Core.Identifiers;
 
 namespace BackOnTrack.Cli.SampleData;
 
-/// <summary>How a sample file writes NC years: each MIS has its habit (all of them read as DESIGN §4 says).</summary>
+/// <summary>How a sample file writes NC years: each MIS has its habit (all of them read as docs/architecture.md §Inputs says).</summary>
 internal static class NcYearText
 {
     /// <summary><c>R</c>, <c>7</c>.</summary>

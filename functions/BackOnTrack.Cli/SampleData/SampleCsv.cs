@@ -3,7 +3,7 @@ using System.Text;
 
 namespace BackOnTrack.Cli.SampleData;
 
-/// <summary>The text encodings schools' CSV files come in (DESIGN §4).</summary>
+/// <summary>The text encodings schools' CSV files come in (docs/architecture.md §Inputs).</summary>
 internal enum CsvEncoding
 {
     /// <summary>UTF-8 without a byte-order mark.</summary>

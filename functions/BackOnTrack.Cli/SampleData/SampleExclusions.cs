@@ -45,7 +45,7 @@ internal static class SampleExclusions
     private static readonly (string Code, int Weight)[] PrimaryReasons =
         [("PA", 25), ("PP", 20), ("PD", 25), ("VA", 15), ("DM", 10), ("VP", 5)];
 
-    // 2023/24: persistent disruptive behaviour is about half of all suspension reasons (DOMAIN §3.3).
+    // 2023/24: persistent disruptive behaviour is about half of all suspension reasons (docs/domain.md §Reasons).
     private static readonly (string Code, int Weight)[] SecondaryReasons =
     [
         ("PD", 45), ("VA", 15), ("VP", 8), ("PP", 8), ("PA", 6), ("DM", 4), ("BU", 3), ("OW", 3), ("DA", 3), ("MT", 3),

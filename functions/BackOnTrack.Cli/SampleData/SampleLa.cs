@@ -5,11 +5,11 @@ namespace BackOnTrack.Cli.SampleData;
 /// <summary>
 /// The sample LA: Rotherham's LA code (372) with six invented schools, three primary, two secondary and a pupil
 /// referral unit, each with 30–120 pupils. Exclusion counts are set to give rates of the order DfE publishes
-/// (DOMAIN §3.5: suspensions a few per hundred pupils in primary, around twenty in secondary, more in a PRU).
+/// (docs/domain.md §Rates: suspensions a few per hundred pupils in primary, around twenty in secondary, more in a PRU).
 /// </summary>
 internal static class SampleLa
 {
-    /// <summary>Rotherham (DOMAIN §4.2); UPNs are allocated under it too.</summary>
+    /// <summary>Rotherham (docs/domain.md §Establishments); UPNs are allocated under it too.</summary>
     public const string LaCode = "372";
 
     /// <summary>The cohort the LA-wide cohort file lists.</summary>

@@ -26,7 +26,7 @@ internal sealed record SamplePupil(
 
     public bool OnRollAllYear => Joined is null && Left is null;
 
-    /// <summary>NC years 1–11: the pupils DfE's absence statistics cover (DOMAIN §2.1, DESIGN §3).</summary>
+    /// <summary>NC years 1–11: the pupils DfE's absence statistics cover (docs/architecture.md §Storage).</summary>
     public bool OfCompulsorySchoolAge => YearNumber(NcYear) is >= 1 and <= 11;
 
     /// <summary>0 for reception, otherwise the NC year's number.</summary>

@@ -8,7 +8,7 @@ namespace BackOnTrack.Cli.SampleData;
 internal readonly record struct RegisterSession(DateOnly Date, Session Session);
 
 /// <summary>
-/// A school's autumn-term register: a mark for each pupil and session while the pupil is on roll (DOMAIN §1). Mostly
+/// A school's autumn-term register: a mark for each pupil and session while the pupil is on roll (docs/domain.md §Attendance). Mostly
 /// present (<c>/</c>, <c>\</c>, some late <c>L</c>), with absences in episodes drawn from each pupil's absence rate
 /// (illness <c>I</c> over a day or more, unauthorised <c>O</c>, <c>N</c>, <c>U</c>, term-time holiday <c>G</c>,
 /// appointments <c>M</c>, leave <c>C</c>), and school events on top: INSET days (<c>#</c>), a year group's trip

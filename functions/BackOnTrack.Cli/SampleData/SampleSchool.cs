@@ -114,7 +114,7 @@ internal sealed class SampleSchool
             ? upns.Temporary(plan.Estab, year.StartYear)
             : upns.Permanent(plan.Phase == SchoolPhase.Primary ? plan.Estab : random.Pick(SampleLa.FeederPrimaries), allocatedIn, random);
 
-        // Age on 31 August before the year is 4 in reception (DOMAIN §4.3), so births run 1 Sep to 31 Aug.
+        // Age on 31 August before the year is 4 in reception (docs/domain.md §NC years and phase), so births run 1 Sep to 31 Aug.
         var bornFrom = new DateOnly(year.StartYear - 5 - ncYear, 9, 1);
         var dateOfBirth = bornFrom.AddDays(random.Next(365));
         return new SamplePupil(

@@ -37,7 +37,7 @@ internal sealed class SampleTermDates
                 .Where(d => !InWeekOf(d, summerHalfTerm) && d != earlyMayBankHoliday),
         ];
 
-        // The spring census, whose pupils on roll are the exclusion-rate headcount (DOMAIN §3.4).
+        // The spring census, whose pupils on roll are the exclusion-rate headcount (docs/domain.md §Rates).
         CensusDay = Nth(DayOfWeek.Thursday, 3, spring, 1);
     }
 

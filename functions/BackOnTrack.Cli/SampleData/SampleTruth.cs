@@ -80,7 +80,7 @@ internal static class SampleTruth
             unauthorised);
     }
 
-    // Pupil counts too are sums: DESIGN §3 counts pupils per school enrolment.
+    // Pupil counts too are sums: docs/architecture.md §Storage counts pupils per school enrolment.
     private static TruthFigures Sum(string scope, string breakdown, AcademicYear year, IEnumerable<TruthFigures> parts)
     {
         var list = parts.ToList();

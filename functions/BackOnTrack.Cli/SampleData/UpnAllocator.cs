@@ -4,7 +4,7 @@ using BackOnTrack.Core.Identifiers;
 namespace BackOnTrack.Cli.SampleData;
 
 /// <summary>
-/// Allocates distinct UPNs the way schools do (DOMAIN §4.1): the LA code, the allocating school's establishment
+/// Allocates distinct UPNs the way schools do (docs/domain.md §UPN): the LA code, the allocating school's establishment
 /// number, the year of allocation's last two digits and a serial; the check letter comes from <see cref="Upn"/>.
 /// </summary>
 internal sealed class UpnAllocator(string laCode)

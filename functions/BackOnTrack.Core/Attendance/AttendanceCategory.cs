@@ -1,7 +1,7 @@
 namespace BackOnTrack.Core.Attendance;
 
 /// <summary>
-/// How a register code counts in DfE statistics (DOMAIN §1): possible sessions = present + approved educational
+/// How a register code counts in DfE statistics (docs/domain.md §Attendance): possible sessions = present + approved educational
 /// activity + authorised absence + unauthorised absence; every other code is not a possible session.
 /// </summary>
 public enum AttendanceCategory

@@ -4,7 +4,7 @@ namespace BackOnTrack.Core.Attendance;
 
 /// <summary>
 /// A register code with its meaning and statistical category, as it applied on the date of the session it was
-/// recorded for (DOMAIN §1.2–1.3). The 2024 regulations changed the code set from
+/// recorded for (docs/domain.md §Codes). The 2024 regulations changed the code set from
 /// <see cref="CurrentSetFrom"/>: codes read for earlier sessions use the earlier set, where, for example, <c>J</c>
 /// (interview) was approved educational activity and <c>H</c> (agreed holiday) was authorised absence.
 /// </summary>

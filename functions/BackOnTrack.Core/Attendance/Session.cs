@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Attendance;
 
-/// <summary>One of the two registration sessions of a school day (DOMAIN §1.1).</summary>
+/// <summary>One of the two registration sessions of a school day (docs/domain.md §Sessions).</summary>
 public enum Session
 {
     /// <summary>The morning session.</summary>

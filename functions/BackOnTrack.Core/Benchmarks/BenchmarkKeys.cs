@@ -2,7 +2,7 @@ using BackOnTrack.Core.Identifiers;
 
 namespace BackOnTrack.Core.Benchmarks;
 
-/// <summary>The Benchmarks table's keys (DESIGN §3, Contract).</summary>
+/// <summary>The Benchmarks table's keys (docs/architecture.md §Storage, Contract).</summary>
 public static class BenchmarkKeys
 {
     /// <summary><c>{yyyy-yy}_{period}</c>, e.g. <c>2016-17_YEAR</c>, <c>2023-24_AUTSPR</c>.</summary>

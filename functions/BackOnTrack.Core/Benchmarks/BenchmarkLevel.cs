@@ -2,7 +2,7 @@ using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Core.Benchmarks;
 
-/// <summary>The geographic level of a DfE figure; the names are the level part of a Benchmarks RowKey (DESIGN §3).</summary>
+/// <summary>The geographic level of a DfE figure; the names are the level part of a Benchmarks RowKey (docs/architecture.md §Storage).</summary>
 public enum BenchmarkLevel
 {
     /// <summary>England as a whole (DfE's "National"); its name is always <c>England</c>.</summary>

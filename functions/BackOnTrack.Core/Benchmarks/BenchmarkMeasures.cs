@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Benchmarks;
 
-/// <summary>The counts DfE publishes that the hub keeps; the names are Benchmarks property names (DESIGN §3).</summary>
+/// <summary>The counts DfE publishes that the hub keeps; the names are Benchmarks property names (docs/architecture.md §Storage).</summary>
 public enum BenchmarkCount
 {
     /// <summary>Pupils on roll at the January census: the denominator of exclusion rates.</summary>
@@ -29,7 +29,7 @@ public enum BenchmarkCount
     SevereAbsentees,
 }
 
-/// <summary>The rates the hub keeps, percentages 0–100; the names are Benchmarks property names (DESIGN §3).</summary>
+/// <summary>The rates the hub keeps, percentages 0–100; the names are Benchmarks property names (docs/architecture.md §Storage).</summary>
 public enum BenchmarkRate
 {
     PermExclRate,
@@ -42,7 +42,7 @@ public enum BenchmarkRate
     SevereAbsenceRate,
 }
 
-/// <summary>How each measure is found in DfE's files and how each rate is built (DOMAIN §3.4, §2.1, §7).</summary>
+/// <summary>How each measure is found in DfE's files and how each rate is built (docs/domain.md §Rates, §Absence measures, §DfE statistics files).</summary>
 public static class BenchmarkMeasures
 {
     /// <summary>The Benchmarks property holding the rate exactly as DfE published it (rounded), e.g. <c>PublishedSuspRate</c>.</summary>

@@ -3,7 +3,7 @@ using BackOnTrack.Core.Text;
 namespace BackOnTrack.Core.Benchmarks;
 
 /// <summary>
-/// Area names compared as DESIGN §3 asks: case, spaces and punctuation ignored, because DfE spells some names more
+/// Area names compared as docs/architecture.md §Storage asks: case, spaces and punctuation ignored, because DfE spells some names more
 /// than one way ("Yorkshire and the Humber" and "Yorkshire and The Humber").
 /// </summary>
 public static class BenchmarkNames

@@ -2,7 +2,7 @@ using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Core.Benchmarks;
 
-/// <summary>The school phase of a DfE figure; the names are the phase part of a Benchmarks RowKey (DESIGN §3).</summary>
+/// <summary>The school phase of a DfE figure; the names are the phase part of a Benchmarks RowKey (docs/architecture.md §Storage).</summary>
 public enum BenchmarkPhase
 {
     /// <summary>DfE's "Total": state-funded primary, secondary and special schools together.</summary>

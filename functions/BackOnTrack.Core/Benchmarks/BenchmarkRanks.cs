@@ -9,7 +9,7 @@ public sealed record AuthorityRates(string Name, double? PermExclRate, double? S
 /// <summary>The home LA's ranks; null where it has no published figure (or is not in the rows).</summary>
 public sealed record HomeRanks(BenchmarkRank? PermExcl, BenchmarkRank? Susp);
 
-/// <summary>Ranks the home LA among LAs (DESIGN §3): by unrounded rate, 1 = lowest, ties share the best rank.</summary>
+/// <summary>Ranks the home LA among LAs (docs/architecture.md §Storage): by unrounded rate, 1 = lowest, ties share the best rank.</summary>
 public static class BenchmarkRanks
 {
     /// <summary>

@@ -7,7 +7,7 @@ namespace BackOnTrack.Core.Benchmarks;
 
 /// <summary>
 /// Reads DfE Explore Education Statistics files (exclusions old and current, census absence, daily attendance;
-/// DOMAIN §7) into Benchmarks rows. The scheme comes from the headings; the file is read whole, because such files
+/// docs/domain.md §DfE statistics files) into Benchmarks rows. The scheme comes from the headings; the file is read whole, because such files
 /// are a few thousand aggregate rows and a file is stored only once it is known to be acceptable.
 /// </summary>
 public static class BenchmarkReader
@@ -20,7 +20,7 @@ public static class BenchmarkReader
 
     private const NumberStyles NumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
-    /// <summary>DfE's symbols for a figure not given (DOMAIN §3.4, §7): suppressed, not applicable, not available, confidential, rounds to 0.</summary>
+    /// <summary>DfE's symbols for a figure not given (docs/domain.md §Rates, §DfE statistics files): suppressed, not applicable, not available, confidential, rounds to 0.</summary>
     private static readonly HashSet<string> Symbols = new(StringComparer.OrdinalIgnoreCase) { "x", "z", ":", ".", "SUPP", "c", "low" };
 
     /// <summary>Reads the whole file. A file that is not DfE statistics comes back with <see cref="BenchmarkFile.Rejection"/> set.</summary>

@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Benchmarks;
 
-/// <summary>The column scheme of a DfE statistics file (DOMAIN §7); the names are the DataDrops table's Layout values.</summary>
+/// <summary>The column scheme of a DfE statistics file (docs/domain.md §DfE statistics files); the names are the DataDrops table's Layout values.</summary>
 public enum BenchmarkScheme
 {
     /// <summary>

@@ -3,7 +3,7 @@ using BackOnTrack.Core.Identifiers;
 namespace BackOnTrack.Core.Calendar;
 
 /// <summary>
-/// Which academic year and term a date belongs to. Terms use the <b>census</b> definitions (DOMAIN §5): autumn
+/// Which academic year and term a date belongs to. Terms use the <b>census</b> definitions (docs/domain.md §Academic calendar): autumn
 /// 1 Aug – 31 Dec, spring 1 Jan – Easter Sunday, summer Easter Monday – 31 Jul. These, not an LA's published term
 /// dates, are what DfE's termly exclusion and absence statistics use, so the hub's termly figures line up with the
 /// benchmarks; they also cover every day of the year (holidays included), so no date falls between terms, and they

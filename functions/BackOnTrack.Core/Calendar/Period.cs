@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Calendar;
 
-/// <summary>The reporting periods of DESIGN §3: the three census terms and the whole academic year.</summary>
+/// <summary>The reporting periods of docs/architecture.md §Storage: the three census terms and the whole academic year.</summary>
 public enum Period
 {
     /// <summary><c>AUT</c>: 1 August – 31 December.</summary>

@@ -2,7 +2,7 @@ using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Core.Exclusions;
 
-/// <summary>The census exclusion categories (DOMAIN §3.1).</summary>
+/// <summary>The census exclusion categories (docs/domain.md §Categories).</summary>
 public enum ExclusionCategory
 {
     /// <summary><c>PERM</c>: removed from the school roll; has no length.</summary>
@@ -28,7 +28,7 @@ public static class ExclusionCategories
     };
 
     /// <summary>
-    /// Parses the census codes and the words of DESIGN §4: PERM/Permanent, FIXD/Fixed/Fixed Term/Fixed Period/Suspension,
+    /// Parses the census codes and the words of docs/architecture.md §Inputs: PERM/Permanent, FIXD/Fixed/Fixed Term/Fixed Period/Suspension,
     /// LNCH/Lunchtime (case, spaces and punctuation ignored; a trailing "exclusion" is allowed).
     /// </summary>
     public static bool TryParse(string? text, out ExclusionCategory category)

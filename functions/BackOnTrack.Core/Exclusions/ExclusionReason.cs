@@ -4,7 +4,7 @@ using BackOnTrack.Core.Text;
 namespace BackOnTrack.Core.Exclusions;
 
 /// <summary>
-/// A CBDS exclusion reason code with its DfE description (DOMAIN §3.3). Up to three per exclusion since the autumn
+/// A CBDS exclusion reason code with its DfE description (docs/domain.md §Reasons). Up to three per exclusion since the autumn
 /// 2020 census; <c>OT</c> ("other") was removed then and is accepted only for exclusions that started before
 /// <see cref="OtherWithdrawnFrom"/>.
 /// </summary>

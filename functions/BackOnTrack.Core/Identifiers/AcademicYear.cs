@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BackOnTrack.Core.Identifiers;
 
 /// <summary>
-/// An academic year as statistics count it: 1 August to 31 July (DOMAIN §5), written <c>yyyy-yy</c> (e.g.
+/// An academic year as statistics count it: 1 August to 31 July (docs/domain.md §Academic calendar), written <c>yyyy-yy</c> (e.g.
 /// <c>2015-16</c>), the form used in table keys.
 /// </summary>
 public readonly record struct AcademicYear : IComparable<AcademicYear>

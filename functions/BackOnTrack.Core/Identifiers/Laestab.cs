@@ -2,7 +2,7 @@ namespace BackOnTrack.Core.Identifiers;
 
 /// <summary>
 /// A school's LAESTAB ("DfE number"): 3-digit LA code followed by a 4-digit establishment number, e.g. 3724001
-/// (DOMAIN §4.2).
+/// (docs/domain.md §Establishments).
 /// </summary>
 public sealed record Laestab
 {

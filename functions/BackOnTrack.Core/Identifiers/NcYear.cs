@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BackOnTrack.Core.Identifiers;
 
 /// <summary>
-/// A National Curriculum year group as CBDS codes it (DOMAIN §4.3): <c>N1</c>, <c>N2</c> (nursery), <c>R</c>
+/// A National Curriculum year group as CBDS codes it (docs/domain.md §NC years and phase): <c>N1</c>, <c>N2</c> (nursery), <c>R</c>
 /// (reception), <c>1</c>–<c>14</c>, or <c>X</c> (not following NC year groups). <see cref="Code"/> is the text used in
 /// the <c>NcYear-{code}</c> breakdowns.
 /// </summary>

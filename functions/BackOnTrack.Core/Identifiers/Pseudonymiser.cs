@@ -14,7 +14,7 @@ namespace BackOnTrack.Core.Identifiers;
 /// </remarks>
 public sealed class Pseudonymiser : IDisposable
 {
-    /// <summary>DESIGN §3: the key is at least 32 bytes (the HMAC-SHA256 block size would allow more, never less).</summary>
+    /// <summary>docs/architecture.md §Storage: the key is at least 32 bytes (the HMAC-SHA256 block size would allow more, never less).</summary>
     public const int MinimumKeyBytes = 32;
 
     private readonly HMACSHA256 _first;

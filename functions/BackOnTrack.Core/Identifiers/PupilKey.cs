@@ -2,7 +2,7 @@ namespace BackOnTrack.Core.Identifiers;
 
 /// <summary>
 /// The pseudonym that stands for a pupil in every table: the first 32 lowercase hex characters of
-/// HMAC-SHA256(UPN) under the hub's pseudonymisation key (DESIGN §3). Built by <see cref="Pseudonymiser"/>.
+/// HMAC-SHA256(UPN) under the hub's pseudonymisation key (docs/architecture.md §Storage). Built by <see cref="Pseudonymiser"/>.
 /// </summary>
 public readonly record struct PupilKey
 {

@@ -3,7 +3,7 @@ using System.Text;
 namespace BackOnTrack.Core.Identifiers;
 
 /// <summary>
-/// The one encoder for free text in Table storage keys (DESIGN §3). Table keys may not contain <c>/ \ # ?</c> or
+/// The one encoder for free text in Table storage keys (docs/architecture.md §Storage). Table keys may not contain <c>/ \ # ?</c> or
 /// control characters (U+0000–U+001F, U+007F–U+009F); each of those, and <c>%</c> itself so the encoding is
 /// reversible, becomes <c>%XX</c> (two upper-case hex digits). Everything else is kept, so encoded keys still sort
 /// and read like the text.

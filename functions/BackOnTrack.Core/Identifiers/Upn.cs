@@ -1,7 +1,7 @@
 namespace BackOnTrack.Core.Identifiers;
 
 /// <summary>
-/// A Unique Pupil Number whose format and check letter are valid (DfE "Unique Pupil Number" standard, DOMAIN §4.1):
+/// A Unique Pupil Number whose format and check letter are valid (DfE "Unique Pupil Number" standard, docs/domain.md §UPN):
 /// 13 characters, a check letter, 11 digits, then a digit (permanent UPN) or a letter (temporary UPN).
 /// </summary>
 /// <remarks>

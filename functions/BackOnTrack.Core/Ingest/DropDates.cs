@@ -4,7 +4,7 @@ using BackOnTrack.Core.Tabular;
 namespace BackOnTrack.Core.Ingest;
 
 /// <summary>
-/// The date forms schools' files use (DESIGN §4): <c>dd/MM/yyyy</c> (also <c>d/M/yyyy</c>), ISO <c>yyyy-MM-dd</c>,
+/// The date forms schools' files use (docs/architecture.md §Inputs): <c>dd/MM/yyyy</c> (also <c>d/M/yyyy</c>), ISO <c>yyyy-MM-dd</c>,
 /// <c>d MMM yyyy</c> (also full month names and <c>d-MMM-yyyy</c>, optionally after a weekday), and Excel serial
 /// numbers. A midnight time after the date (<c>03/11/2025 00:00</c>, <c>2025-11-03T00:00:00</c>), as spreadsheets
 /// export dates, is allowed; any other time is not, since a date column should hold dates.

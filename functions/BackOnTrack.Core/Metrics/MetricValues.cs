@@ -9,6 +9,9 @@ public sealed record MetricValues
 {
     public int? Headcount { get; init; }
     public int PermExcl { get; init; }
+
+    /// <summary>Permanent exclusions that were withdrawn (not in <see cref="PermExcl"/>): the challenge to schools the board follows.</summary>
+    public int WithdrawnPermExcl { get; init; }
     public int Susp { get; init; }
     public int OnePlusSusp { get; init; }
     public int SuspSessions { get; init; }
@@ -34,6 +37,7 @@ public sealed record MetricValues
     {
         Headcount = Headcount is { } a && other.Headcount is { } b ? a + b : null,
         PermExcl = PermExcl + other.PermExcl,
+        WithdrawnPermExcl = WithdrawnPermExcl + other.WithdrawnPermExcl,
         Susp = Susp + other.Susp,
         OnePlusSusp = OnePlusSusp + other.OnePlusSusp,
         SuspSessions = SuspSessions + other.SuspSessions,

@@ -8,7 +8,8 @@ namespace BackOnTrack.Core.Metrics;
 /// A school's figures for one academic year, for each period (AUT, SPR, SUM, YEAR) and breakdown (All, each NC year,
 /// each intervention cohort), as DfE defines them:
 /// <list type="bullet">
-/// <item>exclusions count by start date; withdrawn ones are not counted; suspensions are FIXD (lunchtime exclusions are
+/// <item>exclusions count by start date; withdrawn ones are not counted (withdrawn permanent exclusions are counted
+/// apart, in WithdrawnPermExcl); suspensions are FIXD (lunchtime exclusions are
 /// not published by DfE and not counted); one-plus-suspension counts distinct pupils;</item>
 /// <item>absence covers pupils in NC years 1–11 (compulsory school age), per enrolment: sessions outside possible
 /// sessions are left out; a pupil missing 10% or more of their own possible sessions is persistently absent, 50% or
@@ -41,7 +42,7 @@ public static class SchoolMetrics
             return accumulator;
         }
 
-        foreach (var exclusion in facts.Exclusions.Where(e => !e.Withdrawn && facts.Year.Contains(e.StartDate)))
+        foreach (var exclusion in facts.Exclusions.Where(e => facts.Year.Contains(e.StartDate)))
         {
             foreach (var period in new[] { AcademicCalendar.TermOf(exclusion.StartDate), Period.Year })
             {
@@ -169,6 +170,7 @@ public static class SchoolMetrics
     {
         private readonly HashSet<string> _suspended = new(StringComparer.Ordinal);
         private int _perm;
+        private int _withdrawnPerm;
         private int _susp;
         private int _suspSessions;
         private int _enrolments;
@@ -180,6 +182,16 @@ public static class SchoolMetrics
 
         public void Add(ExclusionFact exclusion)
         {
+            if (exclusion.Withdrawn)
+            {
+                if (exclusion.Category == "PERM")
+                {
+                    _withdrawnPerm++;
+                }
+
+                return;
+            }
+
             switch (exclusion.Category)
             {
                 case "PERM":
@@ -218,6 +230,7 @@ public static class SchoolMetrics
         {
             Headcount = headcount,
             PermExcl = _perm,
+            WithdrawnPermExcl = _withdrawnPerm,
             Susp = _susp,
             OnePlusSusp = _suspended.Count,
             SuspSessions = _suspSessions,

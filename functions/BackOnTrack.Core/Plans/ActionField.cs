@@ -24,7 +24,7 @@ public enum ActionField
 }
 
 /// <summary>
-/// The text forms of action values (DESIGN §3), used both for the Actions table's string properties and for
+/// The text forms of action values (docs/architecture.md §Storage), used both for the Actions table's string properties and for
 /// ActionEvents' From and To, so an event shows exactly what was stored.
 /// </summary>
 public static class ActionValues

@@ -5,7 +5,7 @@ using BackOnTrack.Core.Tabular;
 namespace BackOnTrack.Core.Plans;
 
 /// <summary>
-/// Reads the strategy's action plan table as Word or Excel exports it (DESIGN §4): title rows, a header row (an
+/// Reads the strategy's action plan table as Word or Excel exports it (docs/architecture.md §Inputs): title rows, a header row (an
 /// unheaded id column, Action, Progress updates, Target date, Owner), then priority heading rows ("(1) Sufficiency:
 /// …") each followed by its actions.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Plans;
 
-/// <summary>An action's progress; the names are the Actions table's Status values (DESIGN §3).</summary>
+/// <summary>An action's progress; the names are the Actions table's Status values (docs/architecture.md §Storage).</summary>
 public enum ActionStatus
 {
     NotStarted,

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BackOnTrack.Core.Plans;
 
-/// <summary>One action as the plan file gives it (the Actions table's plan-owned values, DESIGN §3).</summary>
+/// <summary>One action as the plan file gives it (the Actions table's plan-owned values, docs/architecture.md §Storage).</summary>
 /// <param name="ActionKey">The row key: the id, or the id with <c>-2</c>, <c>-3</c> when the id appeared before.</param>
 /// <param name="ActionRef">The id as printed (a trailing full stop dropped).</param>
 /// <param name="Priority">The number of the priority heading above the action.</param>

@@ -1,7 +1,7 @@
 namespace BackOnTrack.Core.Plans;
 
 /// <summary>
-/// What a re-import of a plan changes (DESIGN §3, §5): the plan's actions against what the Actions table holds for
+/// What a re-import of a plan changes (docs/architecture.md §Storage, §Microsoft 365): the plan's actions against what the Actions table holds for
 /// that plan. Every change is a field's from → to, for an ActionEvents row with Source <c>import</c>.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using BackOnTrack.Core.Tabular;
 namespace BackOnTrack.Core.Plans;
 
 /// <summary>
-/// Tells an action plan from an owners file by its headings (DESIGN §4), so either can be uploaded to <c>plans/</c>
+/// Tells an action plan from an owners file by its headings (docs/architecture.md §Inputs), so either can be uploaded to <c>plans/</c>
 /// under any name. Title rows above the header are allowed.
 /// </summary>
 public static class PlanFileDetector

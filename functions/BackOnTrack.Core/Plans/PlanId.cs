@@ -1,7 +1,7 @@
 namespace BackOnTrack.Core.Plans;
 
 /// <summary>
-/// A plan's id: its blob name in <c>plans</c> without the extension (DESIGN §3), so a revised plan uploaded under the
+/// A plan's id: its blob name in <c>plans</c> without the extension (docs/architecture.md §Storage), so a revised plan uploaded under the
 /// same name updates the same actions. Folders in the name are kept, so two plans of one name in different folders
 /// stay apart; the Actions table's keys pass the id through <see cref="Identifiers.TableKey"/>.
 /// </summary>

@@ -2,7 +2,7 @@ namespace BackOnTrack.Core.Plans;
 
 /// <summary>
 /// An action as the Actions table holds it between imports: what its plan last said, and the values owners may have
-/// changed since (Status and LastNote belong to the owners once imported, DESIGN §5). Storage keeps
+/// changed since (Status and LastNote belong to the owners once imported, docs/architecture.md §Microsoft 365). Storage keeps
 /// <see cref="Imported"/>'s Status and LastNote beside the current ones (for instance as ImportedStatus and
 /// ImportedLastNote), since the plan file itself is deleted after the retention period.
 /// </summary>

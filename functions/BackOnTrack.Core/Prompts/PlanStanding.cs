@@ -6,7 +6,7 @@ namespace BackOnTrack.Core.Prompts;
 public sealed record PriorityStanding(int Priority, string Title, int Actions, int Complete);
 
 /// <summary>
-/// Where the plan stands on a date, as the board's digest reports it (DESIGN §5): actions by status and by priority,
+/// Where the plan stands on a date, as the board's digest reports it (docs/architecture.md §Microsoft 365): actions by status and by priority,
 /// and the open actions due within the window or overdue (earliest first). Actions no longer in their plan are left out.
 /// </summary>
 public sealed record PlanStanding(

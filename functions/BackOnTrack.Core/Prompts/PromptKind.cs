@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Prompts;
 
-/// <summary>Why an owner is prompted about an action (DESIGN §5); only actions not Complete are prompted.</summary>
+/// <summary>Why an owner is prompted about an action (docs/architecture.md §Microsoft 365); only actions not Complete are prompted.</summary>
 public enum PromptKind
 {
     /// <summary>Due from the as-of date up to <see cref="PromptWindow.DueWithinDays"/> days ahead, inclusive.</summary>

@@ -6,7 +6,7 @@ namespace BackOnTrack.Core.Prompts;
 public sealed record PromptSchedule(IReadOnlyList<OwnerPrompt> Prompts, IReadOnlyList<UnpromptedOwner> Unprompted);
 
 /// <summary>
-/// Works out the prompts for a date (DESIGN §5): for every open action due within the window or overdue, one prompt
+/// Works out the prompts for a date (docs/architecture.md §Microsoft 365): for every open action due within the window or overdue, one prompt
 /// per person holding any of its roles — a person holding two of an action's roles hears about it once.
 /// </summary>
 public static class PromptPlanner

@@ -2,7 +2,7 @@ using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Core.Schools;
 
-/// <summary>A school's phase as the metrics split it (DESIGN §3); the names are the table values.</summary>
+/// <summary>A school's phase as the metrics split it (docs/architecture.md §Storage); the names are the table values.</summary>
 public enum SchoolPhase
 {
     Primary,
@@ -15,7 +15,7 @@ public enum SchoolPhase
 public static class SchoolPhases
 {
     /// <summary>
-    /// Census codes (DESIGN §3): PS, MP, NS → Primary; SS, MS, AT → Secondary; SP → Special; PR → AlternativeProvision.
+    /// Census codes (docs/architecture.md §Storage): PS, MP, NS → Primary; SS, MS, AT → Secondary; SP → Special; PR → AlternativeProvision.
     /// Words: GIAS phases ("Nursery", "Middle deemed primary", "All-through"; "16 plus" is not a phase here),
     /// "Infant", "Junior", "Special", "Pupil referral unit", "Alternative provision", "AP", "PRU". Case, spaces and
     /// punctuation are ignored.

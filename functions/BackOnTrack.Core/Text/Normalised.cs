@@ -1,7 +1,7 @@
 namespace BackOnTrack.Core.Text;
 
 /// <summary>
-/// The comparison form used for headers, aliases and worded values (DESIGN §4): ASCII letters and digits only,
+/// The comparison form used for headers, aliases and worded values (docs/architecture.md §Inputs): ASCII letters and digits only,
 /// lower-case, so case, spaces, underscores and punctuation are ignored ("Date of Birth", "date_of_birth" and
 /// "DateOfBirth" all become "dateofbirth").
 /// </summary>

@@ -2,7 +2,7 @@ using BackOnTrack.Core.Returns;
 
 namespace BackOnTrack.Core.Tracker;
 
-/// <summary>How a SharePoint column stores its values (GRAPH.md §3.2).</summary>
+/// <summary>How a SharePoint column stores its values.</summary>
 public enum TrackerColumnKind
 {
     Text,
@@ -22,7 +22,7 @@ public enum TrackerColumnKind
 
 /// <summary>
 /// One column of a tracker list. <see cref="Name"/> is the hub's name for it, and the internal name provisioning gives
-/// it; people may rename a column, so a sync finds it by <see cref="DisplayName"/> first (GRAPH.md §3.2: internal names
+/// it; people may rename a column, so a sync finds it by <see cref="DisplayName"/> first (internal names
 /// are fixed at creation, display names are what people see).
 /// </summary>
 public sealed record TrackerColumn(string Name, string DisplayName, TrackerColumnKind Kind, bool Indexed = false, bool Unique = false, IReadOnlyList<string>? Choices = null);
@@ -33,7 +33,7 @@ public sealed record TrackerListDefinition(string Kind, string DisplayName, stri
     public TrackerColumn Column(string name) => Columns.Single(c => c.Name == name);
 }
 
-/// <summary>The lists of DESIGN §5 (the action tracker and the figures list) and the returns list.</summary>
+/// <summary>The lists of docs/architecture.md §Microsoft 365 (the action tracker and the figures list) and the returns list.</summary>
 public static class TrackerLists
 {
     public const string ActionId = "ActionId";
@@ -59,7 +59,7 @@ public static class TrackerLists
     public const string Term = "Term";
     public const string Missing = "Missing";
 
-    /// <summary>The Metrics measures the figures list shows, in the Metrics table's names (DESIGN §3).</summary>
+    /// <summary>The Metrics measures the figures list shows, in the Metrics table's names (docs/architecture.md §Storage).</summary>
     public static IReadOnlyList<string> Measures { get; } =
     [
         "Headcount", "PermExcl", "PermExclRate", "Susp", "SuspRate", "OnePlusSusp", "OnePlusSuspRate", "SuspSessions",
@@ -87,7 +87,7 @@ public static class TrackerLists
 
     /// <summary>
     /// Measures and benchmarks are text columns: a suppressed figure is shown as <c>x</c>, which a number column cannot
-    /// hold (DESIGN §5).
+    /// hold (docs/architecture.md §Microsoft 365).
     /// </summary>
     public static TrackerListDefinition Figures { get; } = new("figures", "SEMH figures", FigureId,
     [

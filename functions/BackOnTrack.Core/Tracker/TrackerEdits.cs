@@ -4,7 +4,7 @@ using BackOnTrack.Core.Plans;
 
 namespace BackOnTrack.Core.Tracker;
 
-/// <summary>A field of an action people may edit in the tracker (DESIGN §5: Status and LastNote belong to the owners).</summary>
+/// <summary>A field of an action people may edit in the tracker (docs/architecture.md §Microsoft 365: Status and LastNote belong to the owners).</summary>
 public enum EditableField
 {
     Status,
@@ -57,7 +57,7 @@ public static partial class TrackerEdits
             return new EditVerdict(edit, null, $"The note is {note.Length} characters; at most {MaxNoteLength} are kept.");
         }
 
-        // The hub stores no clear UPN anywhere (DESIGN §3); a note naming a pupil by UPN is refused, not stored.
+        // The hub stores no clear UPN anywhere (docs/architecture.md §Storage); a note naming a pupil by UPN is refused, not stored.
         if (note is not null && UpnLike().Matches(note).Any(m => Upn.TryParse(m.Value, out _, out _)))
         {
             return new EditVerdict(edit with { Value = null }, null, "The note holds what looks like a pupil's UPN; notes must not identify pupils.");

@@ -44,7 +44,7 @@ public static class TrackerValues
     /// </summary>
     public static string? Text(string? value) => value is null ? null : SpreadsheetText.Neutralise(value);
 
-    /// <summary>Dates and times as ISO-8601 UTC, as Graph takes them (GRAPH.md §3.2).</summary>
+    /// <summary>Dates and times as ISO-8601 UTC, as Graph takes them.</summary>
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>A date-only value: 00:00 UTC of the date, as the Actions table stores it.</summary>
@@ -102,7 +102,7 @@ public sealed record FigureBenchmarks(double? EnglandPermExclRate, double? Engla
 }
 
 /// <summary>
-/// A Metrics row's item in the figures list, with small-number suppression (DESIGN §5): a count of 1 or 2 is shown
+/// A Metrics row's item in the figures list, with small-number suppression (docs/architecture.md §Microsoft 365): a count of 1 or 2 is shown
 /// as <c>x</c>, and so is every rate whose numerator or denominator is suppressed, so a 1 or 2 cannot be worked back
 /// from a rate and its headcount. The real value never leaves the hub.
 /// </summary>

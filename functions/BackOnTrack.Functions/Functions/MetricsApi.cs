@@ -1,4 +1,3 @@
-using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Functions.Invocations;
 using BackOnTrack.Application.Metrics;
@@ -16,7 +15,7 @@ internal static class MetricsApi
 
     public static async Task<IResult> HandleAsync(string scope, string academicYear, MetricsQuery query, CancellationToken cancellationToken)
     {
-        if (scope != DropLocation.LaScope && !Laestab.TryParse(scope, out _, out _))
+        if (!Scope.TryParse(scope, out var parsed))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The scope is a school's LAESTAB (7 digits) or LA.");
         }
@@ -26,9 +25,9 @@ internal static class MetricsApi
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The academic year is written yyyy-yy, e.g. 2024-25.");
         }
 
-        var answer = await query.ReadAsync(scope, year, cancellationToken).ConfigureAwait(false);
+        var answer = await query.ReadAsync(parsed.Value, year, cancellationToken).ConfigureAwait(false);
         return answer is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No figures for {scope} in {year}.")
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No figures for {parsed} in {year}.")
             : Results.Json(answer);
     }
 }

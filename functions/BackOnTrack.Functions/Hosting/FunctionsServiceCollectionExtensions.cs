@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Functions.Functions;
@@ -58,16 +59,21 @@ public static partial class FunctionsServiceCollectionExtensions
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchoolKeyStore>();
         // The real clock, not the hub's (which may run "as of" a past date): storage checks a SAS's expiry against its own.
-        services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageAccount>().Blobs, TimeProvider.System));
+        services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), TimeProvider.System));
         services.AddSingleton<SchoolUploadsUseCase>();
         services.AddSingleton<PromptLedgerStore>();
+        services.AddSingleton<OwnerPromptSender>();
+        services.AddSingleton<BoardDigestPublisher>();
         services.AddSingleton<PromptOwnersUseCase>();
         services.AddSingleton<IInvokedFunction, PromptOwners>();
         services.AddBackOnTrackOperations(configuration);
         services.AddSingleton<TrackerItemStore>();
         services.AddSingleton<RejectedTrackerEditStore>();
         services.AddSingleton<TrackerEditApplier>();
-        services.AddSingleton<SyncTrackerUseCase>();
+        services.AddSingleton<TrackerPusher>();
+        services.AddSingleton<SyncActionsUseCase>();
+        services.AddSingleton<SyncFiguresUseCase>();
+        services.AddSingleton<SyncReturnsUseCase>();
         services.AddSingleton<PullTrackerEditsUseCase>();
         services.AddSingleton<IInvokedFunction, SyncTracker>();
         services.AddSingleton<IInvokedFunction, PullTrackerEdits>();
@@ -105,7 +111,7 @@ public static partial class FunctionsServiceCollectionExtensions
             var response = await function.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
             return Results.Json(response);
         }
-        catch (Exception ex) when (ex is InvalidInvocationException or JsonException)
+        catch (Exception ex) when (ex is InvalidInvocationException or InvalidQueueMessageException or JsonException)
         {
             LogRejected(logger, function.Name, invocationId, ex.Message);
             return Results.Json(InvocationResponse.WithLogs($"Rejected invocation: {ex.Message}"), statusCode: StatusCodes.Status400BadRequest);

@@ -5,7 +5,7 @@ namespace BackOnTrack.Functions.Invocations;
 
 /// <summary>
 /// What the Functions host POSTs to <c>/{FunctionName}</c> for a non-HTTP trigger: <c>{"Data":{…},"Metadata":{…}}</c>
-/// (reference/AZURE.md §1.5). Values arrive in several shapes depending on the host version and binding, so every
+/// (the host's documented payload shapes). Values arrive in several shapes depending on the host version and binding, so every
 /// reader here is defensive.
 /// </summary>
 public sealed class InvocationRequest

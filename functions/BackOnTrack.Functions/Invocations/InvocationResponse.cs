@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace BackOnTrack.Functions.Invocations;
 
 /// <summary>
-/// The handler's answer to the host (reference/AZURE.md §1.6). <c>Logs</c> entries appear under the invocation in
+/// The handler's answer to the host (the host's documented response shape). <c>Logs</c> entries appear under the invocation in
 /// Application Insights; outputs are unused because the hub writes to storage itself, idempotently.
 /// </summary>
 public sealed record InvocationResponse(

@@ -1,3 +1,5 @@
+using BackOnTrack.Core.Prompts;
+
 namespace BackOnTrack.M365.Digest;
 
 /// <summary>
@@ -29,10 +31,10 @@ public sealed record BoardDigest(
     public DigestMissingReturns? MissingReturns { get; init; }
 
     /// <summary>An action overdue by more than this many days is escalated (DESIGN §5).</summary>
-    public const int EscalationDays = 28;
+    public const int EscalationDays = PromptWindow.EscalatedAfterDays;
 
     /// <summary>True when an action due on <paramref name="dueDate"/> is escalated as of <paramref name="asOf"/>.</summary>
-    public static bool IsEscalated(DateOnly dueDate, DateOnly asOf) => asOf.DayNumber - dueDate.DayNumber > EscalationDays;
+    public static bool IsEscalated(DateOnly dueDate, DateOnly asOf) => PromptWindow.IsEscalated(dueDate, asOf);
 }
 
 /// <summary>One row of a count table.</summary>

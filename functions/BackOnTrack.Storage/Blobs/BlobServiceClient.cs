@@ -278,34 +278,6 @@ public class BlobServiceClient
         return true;
     }
 
-    /// <summary>
-    /// Get User Delegation Key: a key, valid from <paramref name="startsOn"/> to <paramref name="expiresOn"/> (at most 7
-    /// days), that signs user delegation SAS. Needs an Entra ID (bearer) connection; Shared Key cannot ask for one.
-    /// </summary>
-    public virtual async Task<Sas.UserDelegationKey> GetUserDelegationKeyAsync(DateTimeOffset startsOn, DateTimeOffset expiresOn, CancellationToken cancellationToken = default)
-    {
-        var body = new XDocument(new XElement("KeyInfo",
-            new XElement("Start", Sas.BlobSasSigner.Time(startsOn)),
-            new XElement("Expiry", Sas.BlobSasSigner.Time(expiresOn)))).ToString(SaveOptions.DisableFormatting);
-        using var response = await _pipeline.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Post, new Uri($"{_endpoint.AbsoluteUri.TrimEnd('/')}/?restype=service&comp=userdelegationkey"))
-            {
-                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/xml"),
-            },
-            cancellationToken).ConfigureAwait(false);
-        await StorageErrors.ThrowIfFailedAsync(response, "Get user delegation key", cancellationToken).ConfigureAwait(false);
-        var key = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Root!;
-        string Field(string name) => key.Element(name)?.Value ?? throw new FormatException($"The user delegation key has no {name}.");
-        return new Sas.UserDelegationKey(
-            Field("SignedOid"),
-            Field("SignedTid"),
-            DateTimeOffset.Parse(Field("SignedStart"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
-            DateTimeOffset.Parse(Field("SignedExpiry"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
-            Field("SignedService"),
-            Field("SignedVersion"),
-            Field("Value"));
-    }
-
     /// <summary>Escapes each path segment of a blob name, keeping the <c>/</c> separators.</summary>
     internal static string EscapeBlobName(string blobName) =>
         string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString));

@@ -10,7 +10,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// <summary>
 /// Tables Owners (PartitionKey <c>role</c>, RowKey the role through the key encoder), Actions (PartitionKey the plan id,
 /// RowKey the action key, both through the key encoder) and ActionEvents (PartitionKey <c>{planId}_{actionKey}</c>,
-/// RowKey <c>{inverted ticks}_{Field}</c>). Besides DESIGN §3's properties an action keeps the plan's own last Status and
+/// RowKey <c>{inverted ticks}_{Field}</c>). Besides §Storage of docs/architecture.md properties an action keeps the plan's own last Status and
 /// LastNote (ImportedStatus, ImportedLastNote) and RowNumber, so a re-import can tell an owner's edit from the plan's.
 /// </summary>
 public sealed class ActionPlanStore(TableServiceClient tables)

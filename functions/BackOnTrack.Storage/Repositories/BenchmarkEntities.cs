@@ -4,14 +4,14 @@ using BackOnTrack.Storage.Tables;
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>
-/// How DfE figures are stored in table Benchmarks (DESIGN §3): one row per year, period, area and phase. Counts are
+/// How DfE figures are stored in table Benchmarks (docs/architecture.md §Storage): one row per year, period, area and phase. Counts are
 /// Edm.Double because DfE publishes some that are not whole (averaged daily enrolments; a few older exclusion counts),
 /// and the hub keeps what DfE published. A figure DfE suppressed is absent. Every row carries the drop that last wrote
 /// it, so a replaced file's rows can be found and removed.
 /// </summary>
 public static class BenchmarkEntities
 {
-    /// <summary>The home LA's rank properties (DESIGN §3), set only on its rows.</summary>
+    /// <summary>The home LA's rank properties (docs/architecture.md §Storage), set only on its rows.</summary>
     public const string PermExclRank = "PermExclRank";
 
     /// <inheritdoc cref="PermExclRank"/>

@@ -8,7 +8,7 @@ using BackOnTrack.Storage.Tables;
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>
-/// How normalised records are stored (DESIGN §3 contracts; Attendance is this hub's design, see README). Keys say what
+/// How normalised records are stored (docs/architecture.md §Storage contracts; Attendance is this hub's design, see README). Keys say what
 /// a row describes, so the same event sent twice, or in two files, is one row. Every row carries the drop that last
 /// wrote it, so a replaced or withdrawn drop's rows can be found and removed.
 /// </summary>

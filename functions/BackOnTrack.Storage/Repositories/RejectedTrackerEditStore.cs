@@ -4,7 +4,7 @@ using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
-/// <summary>An edit made in the tracker that the hub did not apply, and why (for the board digest, DESIGN §5).</summary>
+/// <summary>An edit made in the tracker that the hub did not apply, and why (for the board digest, docs/architecture.md §Microsoft 365).</summary>
 /// <param name="PlanId">The action's plan.</param>
 /// <param name="ActionKey">The action's key.</param>
 /// <param name="Field">The field edited (<c>Status</c> or <c>LastNote</c>).</param>

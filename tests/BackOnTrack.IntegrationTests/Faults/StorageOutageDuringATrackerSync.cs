@@ -72,7 +72,7 @@ public sealed class StorageOutageDuringATrackerSync
             };
             try
             {
-                await clock.DriveAsync(sync.SyncPlanAsync(PlanId, default));
+                await clock.DriveAsync(sync.Actions.SyncAsync(PlanId, default));
             }
             catch (Azure.RequestFailedException)
             {
@@ -87,7 +87,7 @@ public sealed class StorageOutageDuringATrackerSync
         }
 
         // The host redelivers the tracker-sync message.
-        await clock.DriveAsync(sync.SyncPlanAsync(PlanId, default));
+        await clock.DriveAsync(sync.Actions.SyncAsync(PlanId, default));
         var items = sharePoint.Items(trackerId)
             .Select(i => string.Join(";", i.Where(f => f.Key is not ("id" or "UpdatedAt" or "Modified" or "Created" or "@odata.etag")).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value?.ToJsonString()}")))
             .Order(StringComparer.Ordinal)

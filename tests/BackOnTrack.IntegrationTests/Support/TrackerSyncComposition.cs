@@ -9,23 +9,25 @@ using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.IntegrationTests.Support;
 
-/// <summary>SyncTracker's use case composed as the handler composes it, over given tables, SharePoint client and clock.</summary>
+/// <summary>SyncTracker's three syncs, one per kind of tracker-sync message.</summary>
+public sealed record TrackerSyncs(SyncActionsUseCase Actions, SyncFiguresUseCase Figures, SyncReturnsUseCase Returns);
+
+/// <summary>SyncTracker's use cases composed as the handler composes them, over given tables, SharePoint client and clock.</summary>
 public static class TrackerSyncComposition
 {
-    public static SyncTrackerUseCase Sync(TableServiceClient tables, ISharePointTracker tracker, TimeProvider clock)
+    public static TrackerSyncs Sync(TableServiceClient tables, ISharePointTracker tracker, TimeProvider clock)
     {
         var plans = new ActionPlanStore(tables);
-        return new SyncTrackerUseCase(
-            tracker,
-            new TrackerItemStore(tables),
-            plans,
-            new MetricsStore(tables),
-            new BenchmarkStore(tables),
-            new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), clock),
-            Applier(tables, plans, clock),
-            Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
-            clock,
-            NullLogger<SyncTrackerUseCase>.Instance);
+        var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(tables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
+        return new TrackerSyncs(
+            new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),
+            new SyncFiguresUseCase(
+                new MetricsStore(tables),
+                new BenchmarkStore(tables),
+                pusher,
+                Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
+                NullLogger<SyncFiguresUseCase>.Instance),
+            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
     public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>

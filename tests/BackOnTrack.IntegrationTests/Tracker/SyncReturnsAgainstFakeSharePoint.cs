@@ -34,7 +34,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
     private FakeSharePointServer _sharePoint = null!;
     private string _returnsId = null!;
     private DataDropStore _drops = null!;
-    private SyncTrackerUseCase _sync = null!;
+    private TrackerSyncs _sync = null!;
 
     public async Task InitializeAsync()
     {
@@ -68,7 +68,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
 
-    private SyncTrackerUseCase NewSync(ISharePointTracker tracker) => TrackerSyncComposition.Sync(azurite.Account.Tables, tracker, _clock);
+    private TrackerSyncs NewSync(ISharePointTracker tracker) => TrackerSyncComposition.Sync(azurite.Account.Tables, tracker, _clock);
 
     private async Task DropAsync(string school, string kind, DropStatus status, int day)
     {
@@ -88,7 +88,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
             default);
     }
 
-    private Task<TrackerSyncResult> SyncAsync() => _clock.DriveAsync(_sync.SyncReturnsAsync(default));
+    private Task<TrackerSyncResult> SyncAsync() => _clock.DriveAsync(_sync.Returns.SyncAsync(default));
 
     private string ReturnId(string school) => ReturnRows.ReturnId(school, _year, Period.Autumn);
 
@@ -141,7 +141,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var outbox = new OutboxStore(azurite.Account.Tables, _clock);
         var sync = NewSync(new OutboxSharePointTracker(outbox));
 
-        var result = await sync.SyncReturnsAsync(default);
+        var result = await sync.Returns.SyncAsync(default);
 
         Assert.Equal(3, result.Written);
         var mine = (await outbox.ListAsync(OutboxChannels.SharePoint, default)).Where(e => e.ActionKey is { } key && _schools.Select(ReturnId).Contains(key)).ToList();

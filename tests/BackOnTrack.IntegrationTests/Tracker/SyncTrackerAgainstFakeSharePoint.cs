@@ -21,7 +21,7 @@ namespace BackOnTrack.IntegrationTests.Tracker;
 
 /// <summary>
 /// The seed action plan and figures pushed to a fake SharePoint on 127.0.0.1 that keeps its lists, with the hub's
-/// state on Azurite and the fake clock driving every retry wait: DESIGN §5's acceptance.
+/// state on Azurite and the fake clock driving every retry wait: §Microsoft 365 of docs/architecture.md acceptance.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : IAsyncLifetime
@@ -32,7 +32,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
     private string _trackerId = null!;
     private string _figuresId = null!;
     private ActionPlanStore _plans = null!;
-    private SyncTrackerUseCase _sync = null!;
+    private TrackerSyncs _sync = null!;
     private PullTrackerEditsUseCase _pull = null!;
 
     public async Task InitializeAsync()
@@ -78,7 +78,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         return plan.Actions.Count;
     }
 
-    private Task<TrackerSyncResult> SyncPlanAsync() => _clock.DriveAsync(_sync.SyncPlanAsync(_planId, default));
+    private Task<TrackerSyncResult> SyncPlanAsync() => _clock.DriveAsync(_sync.Actions.SyncAsync(_planId, default));
 
     private Task<PullResult> PullAsync() => _clock.DriveAsync(_pull.PullAsync(default));
 
@@ -134,7 +134,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         _sharePoint.ThrottleBatchSteps(3, retryAfterSeconds: 7, applyAnyway: true);
         var waits = new List<TimeSpan>();
 
-        var result = await _clock.DriveAsync(_sync.SyncPlanAsync(_planId, default), waits);
+        var result = await _clock.DriveAsync(_sync.Actions.SyncAsync(_planId, default), waits);
 
         Assert.Equal(actions, result.Written);
         Assert.Contains(TimeSpan.FromSeconds(7), waits);
@@ -238,7 +238,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
             new MetricRow("YEAR", "Phase-Secondary", new MetricValues { Headcount = 412, PermExcl = 2 }),
         ], _clock.GetUtcNow(), default);
 
-        var result = await _clock.DriveAsync(_sync.SyncFiguresAsync(school, AcademicYear.Parse("2018-19"), default));
+        var result = await _clock.DriveAsync(_sync.Figures.SyncAsync(school, AcademicYear.Parse("2018-19"), default));
 
         Assert.Equal(1, result.Written); // a school's All rows only
         var row = _sharePoint.Item(_figuresId, $"{school}_2018-19_YEAR_All");

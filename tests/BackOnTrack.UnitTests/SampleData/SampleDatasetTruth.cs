@@ -37,7 +37,7 @@ public sealed class SampleDatasetTruth(GeneratedFolder generated) : IClassFixtur
             Assert.All(schools, s => Assert.Equal(generated.Dataset.AcademicYear, s.AcademicYear));
             Assert.All(schools, s => Assert.Equal(s.Headcount, generated.Dataset.TruthFor(s.Laestab.Value).Headcount));
             Assert.All(schools, s => Assert.InRange(s.Headcount, 30, 120));
-            // DESIGN §3: the LA's All is primary, secondary and special; the PRU only under its own phase.
+            // docs/architecture.md §Storage: the LA's All is primary, secondary and special; the PRU only under its own phase.
             Assert.Equal(
                 schools.Where(s => s.Phase != SchoolPhase.AlternativeProvision).Sum(s => s.Headcount),
                 generated.Dataset.TruthFor(DropLocation.LaScope).Headcount);
@@ -82,7 +82,7 @@ public sealed class SampleDatasetTruth(GeneratedFolder generated) : IClassFixtur
         Assert.True(all.PermanentExclusions > 0);
         Assert.True(all.PupilsWithOneOrMoreSuspensions < all.Suspensions, "Some pupils are suspended more than once.");
         Assert.True(all.AuthorisedAbsenceSessions > 0 && all.UnauthorisedAbsenceSessions > 0);
-        // An overall absence rate of the order DfE publishes (DOMAIN §2.2: 7.1% in 2023/24).
+        // An overall absence rate of the order DfE publishes (docs/domain.md §Absence measures: 7.1% in 2023/24).
         Assert.InRange(100.0 * all.AbsenceSessions / all.PossibleSessions, 3.0, 12.0);
     }
 

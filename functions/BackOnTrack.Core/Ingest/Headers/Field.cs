@@ -1,6 +1,6 @@
 namespace BackOnTrack.Core.Ingest.Headers;
 
-/// <summary>A column the hub reads, under its canonical heading (DESIGN §4).</summary>
+/// <summary>A column the hub reads, under its canonical heading (docs/architecture.md §Inputs).</summary>
 internal enum Field
 {
     Upn,

@@ -4,7 +4,7 @@ using BackOnTrack.Core.Text;
 namespace BackOnTrack.Core.Ingest.Headers;
 
 /// <summary>
-/// The headings each field is recognised by: the LA template's canonical heading first, then the aliases of DESIGN §4
+/// The headings each field is recognised by: the LA template's canonical heading first, then the aliases of docs/architecture.md §Inputs
 /// and common MIS export headings. Compared in <see cref="Normalised"/> form, so case, spaces, underscores and
 /// punctuation do not matter. A kind only looks up its own fields, so "Name" can be a school's name in a schools
 /// register and a pupil's (personal, dropped) elsewhere.

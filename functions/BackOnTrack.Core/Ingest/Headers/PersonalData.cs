@@ -3,7 +3,7 @@ using BackOnTrack.Core.Text;
 namespace BackOnTrack.Core.Ingest.Headers;
 
 /// <summary>
-/// Recognises columns that carry personal data the hub must never store (DESIGN §3): names, date of birth, address
+/// Recognises columns that carry personal data the hub must never store (docs/architecture.md §Storage): names, date of birth, address
 /// and contact details, and other pupil identifiers. Only unmatched columns are checked, so a schools register's
 /// "Name" (the school's) is read, not dropped.
 /// </summary>

@@ -12,7 +12,7 @@ namespace BackOnTrack.Core.Ingest.Validation;
 /// </summary>
 /// <remarks>
 /// Arithmetic: Present + AEA + AuthorisedAbsence + UnauthorisedAbsence must equal PossibleSessions exactly. That is an
-/// identity of DfE's definitions (DOMAIN §1.1: codes outside those four categories are not possible sessions), so any
+/// identity of DfE's definitions (docs/domain.md §Sessions: codes outside those four categories are not possible sessions), so any
 /// difference means columns were mixed up or the MIS counted something else; rounding cannot explain it, since these
 /// are session counts. Also PossibleSessions can be at most two a day over the period.
 /// </remarks>

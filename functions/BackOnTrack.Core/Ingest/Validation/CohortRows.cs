@@ -6,7 +6,7 @@ namespace BackOnTrack.Core.Ingest.Validation;
 
 /// <summary>
 /// Cohort membership rows. Rules: a valid pupil and school; a cohort name of letters, digits and hyphens (it becomes a
-/// table key and a breakdown name, DESIGN §3), at most 64 characters; a start date not after today; each pupil once
+/// table key and a breakdown name, docs/architecture.md §Storage), at most 64 characters; a start date not after today; each pupil once
 /// per cohort.
 /// </summary>
 internal sealed class CohortRows : RowValidator

@@ -15,7 +15,7 @@ namespace BackOnTrack.Core.Ingest.Validation;
 /// </summary>
 internal sealed class ExclusionRows : RowValidator
 {
-    /// <summary>DOMAIN §3.2: at most 45 school days (90 sessions) of suspension in a year, so no single one is longer.</summary>
+    /// <summary>docs/domain.md §Length and dates: at most 45 school days (90 sessions) of suspension in a year, so no single one is longer.</summary>
     public const int MaxSuspensionSessions = 90;
 
     private const int MaxReasons = 3;

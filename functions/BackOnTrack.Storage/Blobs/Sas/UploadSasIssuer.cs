@@ -1,18 +1,22 @@
-using BackOnTrack.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using SdkBlobServiceClient = Azure.Storage.Blobs.BlobServiceClient;
 
 namespace BackOnTrack.Storage.Blobs.Sas;
 
 /// <summary>
 /// Issues the SAS a school uploads one file with: for one named blob, create-only (a new file) or write (replacing that
-/// one blob), valid for minutes. With an account key (Azurite, connection strings) a service SAS; with Entra ID (Azure,
-/// where Shared Key is off) a user delegation SAS, its delegation key fetched once and reused until an hour before it
-/// expires.
+/// one blob), valid for minutes. A client holding the account key (Azurite, connection strings) signs a service SAS;
+/// one holding an Entra ID credential (Azure, where Shared Key is off) signs a user delegation SAS, its delegation key
+/// fetched once and reused until an hour before it expires. The SDK's <see cref="BlobSasBuilder"/> does the signing.
 /// </summary>
+/// <param name="blobs">The SDK client of the hub's account, authorised with the account key or a token credential.</param>
 /// <param name="storageClock">
 /// The storage service's idea of now: the real clock, even when the hub runs "as of" another date, since the service
 /// checks a SAS's expiry against its own clock.
 /// </param>
-public sealed class UploadSasIssuer(StorageConnection connection, BlobServiceClient blobs, TimeProvider storageClock) : IDisposable
+public sealed class UploadSasIssuer(SdkBlobServiceClient blobs, TimeProvider storageClock) : IDisposable
 {
     private static readonly TimeSpan DelegationKeyLifetime = TimeSpan.FromHours(6);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -22,11 +26,27 @@ public sealed class UploadSasIssuer(StorageConnection connection, BlobServiceCli
     public async Task<(Uri Url, DateTimeOffset ExpiresOn)> IssueAsync(string container, string blobName, BlobSasAccess permission, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var expiresOn = storageClock.GetUtcNow() + lifetime;
-        var blobUri = blobs.GetBlobUri(container, blobName);
-        var query = connection.AccountKey is { } accountKey
-            ? BlobSasSigner.ServiceSas(blobUri, connection.AccountName, accountKey, container, blobName, permission, expiresOn)
-            : BlobSasSigner.UserDelegationSas(blobUri, connection.AccountName, await DelegationKeyAsync(expiresOn, cancellationToken).ConfigureAwait(false), container, blobName, permission, expiresOn);
-        return (new Uri($"{blobUri.AbsoluteUri}?{query}"), expiresOn);
+        var blob = blobs.GetBlobContainerClient(container).GetBlobClient(blobName);
+        // No start time, so a storage clock behind ours cannot make a fresh SAS not yet valid. Plain HTTP only for a
+        // loopback endpoint (Azurite), never in Azure.
+        var builder = new BlobSasBuilder
+        {
+            BlobContainerName = container,
+            BlobName = blobName,
+            Resource = "b",
+            ExpiresOn = expiresOn,
+            Protocol = blob.Uri.IsLoopback ? SasProtocol.HttpsAndHttp : SasProtocol.Https,
+        };
+        builder.SetPermissions(permission == BlobSasAccess.Create ? BlobSasPermissions.Create : BlobSasPermissions.Write);
+
+        if (blob.CanGenerateSasUri)
+        {
+            return (blob.GenerateSasUri(builder), expiresOn);
+        }
+
+        var key = await DelegationKeyAsync(expiresOn, cancellationToken).ConfigureAwait(false);
+        var url = new BlobUriBuilder(blob.Uri) { Sas = builder.ToSasQueryParameters(key, blobs.AccountName) }.ToUri();
+        return (url, expiresOn);
     }
 
     public void Dispose() => _gate.Dispose();
@@ -40,7 +60,8 @@ public sealed class UploadSasIssuer(StorageConnection connection, BlobServiceCli
             {
                 var now = storageClock.GetUtcNow();
                 // Started a little in the past: the storage service's clock may be behind ours.
-                _delegationKey = await blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), now + DelegationKeyLifetime, cancellationToken).ConfigureAwait(false);
+                var request = new BlobGetUserDelegationKeyOptions(now + DelegationKeyLifetime) { StartsOn = now.AddMinutes(-5) };
+                _delegationKey = (await blobs.GetUserDelegationKeyAsync(request, cancellationToken).ConfigureAwait(false)).Value;
             }
 
             return _delegationKey;

@@ -29,7 +29,7 @@ public class ExclusionCategoryParsing
     [InlineData("Exclusion")]
     public void RejectsWhatIsNotAnExclusionCategory(string text)
     {
-        // Internal exclusion or isolation is not an exclusion in law (DOMAIN §3.1).
+        // Internal exclusion or isolation is not an exclusion in law (docs/domain.md §Categories).
         Assert.False(ExclusionCategories.TryParse(text, out _));
     }
 

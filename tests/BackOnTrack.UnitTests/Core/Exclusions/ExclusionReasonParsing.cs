@@ -68,7 +68,7 @@ public class ExclusionReasonParsing
 
     [Theory]
     [InlineData("ZZ")]
-    [InlineData("DB")] // unconfirmed newer code (DOMAIN §3.3): not accepted until confirmed
+    [InlineData("DB")] // unconfirmed newer code (docs/domain.md §Reasons): not accepted until confirmed
     [InlineData("Being silly")]
     public void RejectsUnknownCodes(string text)
     {

@@ -5,8 +5,8 @@ namespace BackOnTrack.UnitTests.Core.Identifiers;
 public class UpnParsing
 {
     [Theory]
-    [InlineData("B801200005001")] // DOMAIN §4.1: weighted sum 93, 93 mod 23 = 1 → B
-    [InlineData("P207000016049")] // DOMAIN §4.1: sum 266, remainder 13 → P
+    [InlineData("B801200005001")] // docs/domain.md §UPN: weighted sum 93, 93 mod 23 = 1 → B
+    [InlineData("P207000016049")] // docs/domain.md §UPN: sum 266, remainder 13 → P
     public void AcceptsTheDomainTestVectors(string text)
     {
         Assert.True(Upn.TryParse(text, out var upn, out var reason), reason);
@@ -17,7 +17,7 @@ public class UpnParsing
     [Fact]
     public void RejectsArborsArithmeticallyWrongWorkedExample()
     {
-        // Arbor's and Juniper's help gives 267 → Q for this body; the sum is 266, so Q is wrong (DOMAIN §4.1).
+        // Arbor's and Juniper's help gives 267 → Q for this body; the sum is 266, so Q is wrong (docs/domain.md §UPN).
         Assert.False(Upn.TryParse("Q207000016049", out _, out var reason));
         Assert.Contains("check letter", reason, StringComparison.Ordinal);
     }

@@ -1,13 +1,7 @@
 using BackOnTrack.Core.Calendar;
-using BackOnTrack.Core.Drops;
-using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Tracker;
-using BackOnTrack.Application.Configuration;
-using BackOnTrack.Application.Operations;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Tracker;
 
@@ -18,71 +12,35 @@ namespace BackOnTrack.Application.Tracker;
 /// <param name="EditsApplied">People's edits met on a 412 and applied before pushing.</param>
 public sealed record TrackerSyncResult(int Items, int Written, int Unchanged, int EditsApplied);
 
+/// <summary>An item a sync wants in its list; a tracker item also names its action, whose edits are read back on a conflict.</summary>
+public sealed record WantedItem(TrackerRow Row, string? PlanId, string? ActionKey);
+
 /// <summary>
-/// Pushes a plan's actions to the tracker list, a scope-year's figures to the figures list (DESIGN §5), or the current
-/// term's returns (one item per school) to the returns list: only items
-/// whose fields changed since the last push (a fingerprint per item in table TrackerItems), creates looked up by their
-/// key first so a retried create never duplicates, patches conditional on the item's eTag (412: the item is re-read,
-/// a person's edit applied, and the patch made again on the new eTag). Any item that could not be written fails the
-/// invocation after the others are saved, so the host's retry sends only what is still missing.
+/// Pushes a list's wanted items to SharePoint, for each of the three syncs: only items whose fields changed since the
+/// last push (a fingerprint per item in table TrackerItems), creates looked up by their key first so a retried create
+/// never duplicates, patches conditional on the item's eTag (412: the item is re-read, a person's edit applied, and the
+/// patch made again on the new eTag). Any item that could not be written fails the invocation after the others are
+/// saved, so the host's retry sends only what is still missing.
 /// </summary>
-public sealed partial class SyncTrackerUseCase(
+public sealed partial class TrackerPusher(
     ISharePointTracker sharePoint,
     TrackerItemStore items,
     ActionPlanStore plans,
-    MetricsStore metrics,
-    BenchmarkStore benchmarks,
-    ReturnsTrackerUseCase returns,
     TrackerEditApplier edits,
-    IOptions<HubOptions> hub,
     TimeProvider clock,
-    ILogger<SyncTrackerUseCase> logger)
+    ILogger<TrackerPusher> logger)
 {
-    public async Task<TrackerSyncResult> SyncPlanAsync(string planId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pushes the list's wanted items: the states the hub keeps under <paramref name="statePrefix"/> tell which changed.
+    /// </summary>
+    public async Task<TrackerSyncResult> PushAsync(TrackerListDefinition list, IReadOnlyList<WantedItem> wanted, string statePrefix, CancellationToken cancellationToken)
     {
-        var columns = await sharePoint.ResolveColumnsAsync(TrackerLists.Actions, cancellationToken).ConfigureAwait(false);
-        var today = UkCalendar.Today(clock.GetUtcNow());
-        var rows = (await plans.ReadPlanWithTimesAsync(planId, cancellationToken).ConfigureAwait(false))
-            .Where(a => !a.Action.RemovedFromPlan)
-            .Select(a => new Wanted(ActionRows.For(planId, a.Action, a.UpdatedAt, today), planId, a.Action.ActionKey))
-            .ToList();
-        var states = await items.ReadAsync(TrackerLists.Actions.Kind, ActionRows.ActionId(planId, ""), cancellationToken).ConfigureAwait(false);
-        var result = await PushAsync(columns, rows, states, cancellationToken).ConfigureAwait(false);
-        LogSynced(logger, TrackerLists.Actions.Kind, planId, result.Items, result.Written, result.Unchanged);
-        return result;
+        var columns = await sharePoint.ResolveColumnsAsync(list, cancellationToken).ConfigureAwait(false);
+        var states = await items.ReadAsync(list.Kind, statePrefix, cancellationToken).ConfigureAwait(false);
+        return await PushAsync(columns, [.. wanted], states, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<TrackerSyncResult> SyncFiguresAsync(string scope, AcademicYear year, CancellationToken cancellationToken)
-    {
-        var columns = await sharePoint.ResolveColumnsAsync(TrackerLists.Figures, cancellationToken).ConfigureAwait(false);
-        var (metricRows, dataAsOf) = await metrics.ReadWithDataAsOfAsync(scope, year.ToString(), cancellationToken).ConfigureAwait(false);
-        var comparisons = await benchmarks.ComparisonsAsync(year.ToString(), hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
-        // The LA's rows, every breakdown; a school's overall rows only (DESIGN §5).
-        var rows = metricRows
-            .Where(r => scope == DropLocation.LaScope || r.Breakdown == SchoolMetrics.All)
-            .Select(r => new Wanted(FigureRows.For(scope, year.ToString(), r, dataAsOf, BenchmarksFor(r, comparisons)), null, null))
-            .ToList();
-        var states = await items.ReadAsync(TrackerLists.Figures.Kind, FigureRows.FigureId(scope, year.ToString(), "", "")[..^2], cancellationToken).ConfigureAwait(false);
-        var result = await PushAsync(columns, rows, states, cancellationToken).ConfigureAwait(false);
-        LogSyncedFigures(logger, scope, year, result.Items, result.Written, result.Unchanged);
-        return result;
-    }
-
-    /// <summary>The term the hub's clock is in: every school of the register, and any other that sent drops in it.</summary>
-    public async Task<TrackerSyncResult> SyncReturnsAsync(CancellationToken cancellationToken)
-    {
-        var columns = await sharePoint.ResolveColumnsAsync(TrackerLists.Returns, cancellationToken).ConfigureAwait(false);
-        var (year, term) = returns.CurrentTerm();
-        var termReturns = await returns.ForTermAsync(year, term, cancellationToken).ConfigureAwait(false);
-        var rows = termReturns.Schools.Select(s => new Wanted(ReturnRows.For(termReturns, s), null, null)).ToList();
-        // Keys begin with the school, so every term's states are read; the term's rows pick theirs.
-        var states = await items.ReadAsync(TrackerLists.Returns.Kind, "", cancellationToken).ConfigureAwait(false);
-        var result = await PushAsync(columns, rows, states, cancellationToken).ConfigureAwait(false);
-        LogSyncedReturns(logger, year, term, result.Items, result.Written, result.Unchanged);
-        return result;
-    }
-
-    private async Task<TrackerSyncResult> PushAsync(ColumnMap columns, List<Wanted> rows, IReadOnlyDictionary<string, TrackerItemState> states, CancellationToken cancellationToken)
+    private async Task<TrackerSyncResult> PushAsync(ColumnMap columns, List<WantedItem> rows, IReadOnlyDictionary<string, TrackerItemState> states, CancellationToken cancellationToken)
     {
         var list = columns.List.Kind;
         var stateOf = rows.ToDictionary(
@@ -167,7 +125,7 @@ public sealed partial class SyncTrackerUseCase(
     /// Returns each write's result with the row it wrote.
     /// </summary>
     private async Task<(IReadOnlyList<(ItemWriteResult Result, TrackerRow Row)> Results, int EditsApplied)> ReconcileAsync(
-        ColumnMap columns, List<Wanted> conflicted, Dictionary<string, TrackerItemState> stateOf, CancellationToken cancellationToken)
+        ColumnMap columns, List<WantedItem> conflicted, Dictionary<string, TrackerItemState> stateOf, CancellationToken cancellationToken)
     {
         var read = EditableFor(columns);
         var found = conflicted.Any(c => stateOf[c.Row.Key].ItemId is null)
@@ -219,7 +177,7 @@ public sealed partial class SyncTrackerUseCase(
         return ([.. results.Select(r => (r, rows[r.Key]))], applied);
     }
 
-    private static ItemWrite WriteFor(Wanted wanted, TrackerItemState state) =>
+    private static ItemWrite WriteFor(WantedItem wanted, TrackerItemState state) =>
         new(wanted.Row.Key, state.ItemId, state.ETag, wanted.Row.ChangedSince(state.ItemId is null ? null : state.Fields), state.Fields is null);
 
     private async Task SaveWrittenAsync(TrackerItemState state, TrackerRow row, ItemWriteResult result, CancellationToken cancellationToken) =>
@@ -236,32 +194,6 @@ public sealed partial class SyncTrackerUseCase(
 
     private static IReadOnlyList<string> EditableFor(ColumnMap columns) =>
         columns.List.Kind == TrackerLists.Actions.Kind ? TrackerEditApplier.EditableColumns : [];
-
-    private static FigureBenchmarks BenchmarksFor(MetricRow row, IReadOnlyList<BenchmarkFigure> comparisons)
-    {
-        var phase = row.Breakdown == SchoolMetrics.All ? "All"
-            : row.Breakdown.StartsWith("Phase-", StringComparison.Ordinal) ? row.Breakdown["Phase-".Length..]
-            : null;
-        if (phase is null)
-        {
-            return FigureBenchmarks.None;
-        }
-
-        var england = comparisons.FirstOrDefault(b => b.Level == "National" && b.Period == row.Period && b.Phase == phase);
-        var region = comparisons.FirstOrDefault(b => b.Level == "Region" && b.Period == row.Period && b.Phase == phase);
-        return new FigureBenchmarks(england?.Measure("PermExclRate"), england?.Measure("SuspRate"), region?.Measure("PermExclRate"), region?.Measure("SuspRate"));
-    }
-
-    private sealed record Wanted(TrackerRow Row, string? PlanId, string? ActionKey);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the {List} list for {Subject}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
-    private static partial void LogSynced(ILogger logger, string list, string subject, int items, int written, int unchanged);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the figures list for {Scope} {AcademicYear}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
-    private static partial void LogSyncedFigures(ILogger logger, string scope, AcademicYear academicYear, int items, int written, int unchanged);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the returns list for {AcademicYear} {Term}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
-    private static partial void LogSyncedReturns(ILogger logger, AcademicYear academicYear, Period term, int items, int written, int unchanged);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} {List} item(s) could not be written; first status {Status} {Error}")]
     private static partial void LogFailed(ILogger logger, string list, int failed, int status, string? error);

@@ -1,0 +1,49 @@
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Tracker;
+using BackOnTrack.Application.Configuration;
+using BackOnTrack.Storage.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace BackOnTrack.Application.Tracker;
+
+/// <summary>
+/// A scope-year's figures to the figures list (<c>{"figures":…,"academicYear":…}</c> on <c>tracker-sync</c>): the LA's
+/// rows in every breakdown, a school's overall rows only, each beside England's and the region's rates.
+/// </summary>
+public sealed partial class SyncFiguresUseCase(
+    MetricsStore metrics, BenchmarkStore benchmarks, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
+{
+    public async Task<TrackerSyncResult> SyncAsync(string scope, AcademicYear year, CancellationToken cancellationToken)
+    {
+        var (metricRows, dataAsOf) = await metrics.ReadWithDataAsOfAsync(scope, year.ToString(), cancellationToken).ConfigureAwait(false);
+        var comparisons = await benchmarks.ComparisonsAsync(year.ToString(), hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
+        // The LA's rows, every breakdown; a school's overall rows only (docs/architecture.md §Microsoft 365).
+        var rows = metricRows
+            .Where(r => scope == DropLocation.LaScope || r.Breakdown == SchoolMetrics.All)
+            .Select(r => new WantedItem(FigureRows.For(scope, year.ToString(), r, dataAsOf, BenchmarksFor(r, comparisons)), null, null))
+            .ToList();
+        var result = await pusher.PushAsync(TrackerLists.Figures, rows, FigureRows.FigureId(scope, year.ToString(), "", "")[..^2], cancellationToken).ConfigureAwait(false);
+        LogSynced(logger, scope, year, result.Items, result.Written, result.Unchanged);
+        return result;
+    }
+
+    private static FigureBenchmarks BenchmarksFor(MetricRow row, IReadOnlyList<BenchmarkFigure> comparisons)
+    {
+        var phase = row.Breakdown == SchoolMetrics.All ? "All"
+            : row.Breakdown.StartsWith("Phase-", StringComparison.Ordinal) ? row.Breakdown["Phase-".Length..]
+            : null;
+        if (phase is null)
+        {
+            return FigureBenchmarks.None;
+        }
+
+        var england = comparisons.FirstOrDefault(b => b.Level == "National" && b.Period == row.Period && b.Phase == phase);
+        var region = comparisons.FirstOrDefault(b => b.Level == "Region" && b.Period == row.Period && b.Phase == phase);
+        return new FigureBenchmarks(england?.Measure("PermExclRate"), england?.Measure("SuspRate"), region?.Measure("PermExclRate"), region?.Measure("SuspRate"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the figures list for {Scope} {AcademicYear}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
+    private static partial void LogSynced(ILogger logger, string scope, AcademicYear academicYear, int items, int written, int unchanged);
+}

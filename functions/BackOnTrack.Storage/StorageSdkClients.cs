@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+
+namespace BackOnTrack.Storage;
+
+/// <summary>
+/// The Azure SDK's clients for the hub's account, built from the same <see cref="StorageConnection"/> as the rest of
+/// the storage code so both always talk to one account with one identity.
+/// </summary>
+public static class StorageSdkClients
+{
+    /// <summary>
+    /// The API version the Blob client sends. Azure.Storage.Blobs 12.30 defaults to 2026-10-06, which Azurite 3.37
+    /// refuses (400 InvalidHeaderValue); 2026-06-06 is the newest both Azure and that Azurite accept. Pinned here rather
+    /// than switching Azurite's version check off, so what the tests run is what Azure receives.
+    /// </summary>
+    public const BlobClientOptions.ServiceVersion BlobServiceVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
+
+    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
+    public static BlobServiceClient Blobs(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        options ??= new StorageClientOptions();
+        var clientOptions = new BlobClientOptions(BlobServiceVersion);
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = options.RetryDelay;
+        clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
+        return connection switch
+        {
+            { AccountKey: { } key } => new BlobServiceClient(connection.BlobEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
+            { TokenCredential: { } credential } => new BlobServiceClient(connection.BlobEndpoint, credential, clientOptions),
+            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
+        };
+    }
+}
