@@ -76,6 +76,17 @@ public sealed class M365Options
     /// <summary>The returns list's id on <see cref="SiteId"/> (printed by <c>provision-lists</c>).</summary>
     public string? ReturnsListId { get; set; }
 
+    /// <summary>
+    /// The board's SharePoint document library the monthly board pack is uploaded to: Graph's drive id
+    /// (<c>GET /sites/{site-id}/drives</c>). Empty: the pack is written to the outbox only, whatever the mode.
+    /// </summary>
+    public string? BoardPackDriveId { get; set; }
+
+    /// <summary>The folder in <see cref="BoardPackDriveId"/> that holds one sub-folder per month (<c>yyyy-MM</c>).</summary>
+    public string BoardPackFolder { get; set; } = DefaultBoardPackFolder;
+
+    public const string DefaultBoardPackFolder = "Board packs";
+
     /// <summary>Retries after the first attempt for 429, 503, 504 (Graph; the webhook also 408, 500, 502) and network errors.</summary>
     public int MaxRetries { get; set; } = 4;
 
@@ -121,6 +132,11 @@ public sealed class M365Options
         if (!string.IsNullOrWhiteSpace(TrackerUrl) && (!Uri.TryCreate(TrackerUrl, UriKind.Absolute, out var tracker) || !IsHttpsOrLoopback(tracker)))
         {
             problems.Add("M365:TrackerUrl must be an absolute https URL (the tracker list as people open it).");
+        }
+
+        if (string.IsNullOrWhiteSpace(BoardPackFolder) || BoardPackFolder.Split('/').Any(p => p.Length == 0 || p is "." or ".." || p.IndexOfAny(['\\', ':', '*', '?', '"', '<', '>', '|', '#', '%']) >= 0))
+        {
+            problems.Add("M365:BoardPackFolder must be a folder path in the library (names joined by '/', none of \\ : * ? \" < > | # %).");
         }
 
         if (EffectiveMode == M365Mode.Graph)

@@ -20,7 +20,8 @@ public static class M365ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <c>M365</c> options (validated at start) and, by <see cref="M365Options.EffectiveMode"/>, the Graph
-    /// or outbox <see cref="ITeamsNotifier"/>, <see cref="IBoardDigestPoster"/> and <see cref="ISharePointTracker"/>. Outbox mode needs the storage
+    /// or outbox <see cref="ITeamsNotifier"/>, <see cref="IBoardDigestPoster"/> and <see cref="ISharePointTracker"/>, and the
+    /// board pack's <see cref="IBoardPackLibrary"/> (Graph only with a library configured). Outbox mode needs the storage
     /// clients (<c>AddBackOnTrackStorage</c>); Graph mode builds one <see cref="GraphServiceClient"/> for the app.
     /// </summary>
     /// <param name="credential">The hub's identity for Graph; default from the options (<see cref="M365Credentials"/>).</param>
@@ -59,6 +60,12 @@ public static class M365ServiceCollectionExtensions
         services.AddSingleton<ISharePointTracker>(sp => sp.GetRequiredService<M365Options>().EffectiveMode == M365Mode.Graph
             ? sp.GetRequiredService<GraphSharePointTracker>()
             : sp.GetRequiredService<OutboxSharePointTracker>());
+        services.AddSingleton(sp => new GraphBoardPackLibrary(
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<M365Options>(), Loggers(sp).CreateLogger<GraphBoardPackLibrary>()));
+        services.AddSingleton(sp => new OutboxBoardPackLibrary(sp.GetRequiredService<OutboxStore>()));
+        services.AddSingleton<IBoardPackLibrary>(sp => sp.GetRequiredService<M365Options>() is { EffectiveMode: M365Mode.Graph, BoardPackDriveId: { Length: > 0 } }
+            ? sp.GetRequiredService<GraphBoardPackLibrary>()
+            : sp.GetRequiredService<OutboxBoardPackLibrary>());
         services.AddSingleton(sp => new SharePointListProvisioner(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<M365Options>()));
         return services;
     }

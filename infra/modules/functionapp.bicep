@@ -101,6 +101,8 @@ var appSettings = {
   M365__FiguresListId: tenantSettings.?M365__FiguresListId ?? ''
   M365__ReturnsListId: tenantSettings.?M365__ReturnsListId ?? ''
   M365__BoardWebhookUrl: boardWebhookReference
+  M365__BoardPackDriveId: tenantSettings.?M365__BoardPackDriveId ?? ''
+  M365__BoardPackFolder: tenantSettings.?M365__BoardPackFolder ?? 'Board packs'
   M365__MaxRetries: '4'
   M365__RetryDelay: '00:00:02'
   M365__MaxRetryDelay: '00:02:00'

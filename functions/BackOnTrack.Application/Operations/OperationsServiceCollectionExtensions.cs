@@ -1,3 +1,4 @@
+using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Sweep;
@@ -7,7 +8,7 @@ namespace BackOnTrack.Application.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
-    /// <summary>The operations verbs' use cases, table retention, and the settings they read (early-warning thresholds among them).</summary>
+    /// <summary>The operations verbs' use cases, table retention, and the settings they read (early-warning thresholds among them), and the board pack.</summary>
     public static IServiceCollection AddBackOnTrackOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -25,6 +26,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<RekeyUseCase>();
         services.AddSingleton<ExportTablesUseCase>();
         services.AddSingleton<RestoreTablesUseCase>();
+        services.AddBackOnTrackBoardPack();
         return services;
     }
 }

@@ -10,6 +10,7 @@ public static class OutboxChannels
     public const string TeamsActivity = "TeamsActivity";
     public const string BoardDigest = "BoardDigest";
     public const string SharePoint = "SharePoint";
+    public const string BoardPack = "BoardPack";
 }
 
 /// <summary>Contract (DESIGN §5): the outbox's Kind values.</summary>
@@ -20,6 +21,7 @@ public static class OutboxKinds
     public const string Digest = "digest";
     public const string Upsert = "upsert";
     public const string Edit = "edit";
+    public const string BoardPack = "board-pack";
 }
 
 /// <summary>One would-be request: where it would have gone and the JSON that would have been sent.</summary>

@@ -1,5 +1,7 @@
 using Azure;
 using BackOnTrack.Core.Benchmarks;
+using BackOnTrack.Core.BoardPack;
+using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
@@ -79,6 +81,54 @@ public sealed class BenchmarkStore(TableServiceClient tables)
 
         return [.. figures.OrderBy(f => f.Period, StringComparer.Ordinal).ThenBy(f => f.Level, StringComparer.Ordinal).ThenBy(f => f.Phase, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Every year's rows for England, the region and the home LA (names matched ignoring case and punctuation), every
+    /// period and phase: what the board pack sets its trend beside. Other LAs' rows are left in the table; their only use
+    /// is the home LA's rank, which is already on its rows.
+    /// </summary>
+    public async Task<IReadOnlyList<BenchmarkRecord>> ReadEveryYearAsync(string homeAuthority, string region, CancellationToken cancellationToken)
+    {
+        var records = new List<BenchmarkRecord>();
+        await foreach (var row in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var name = row.GetString(BenchmarkEntities.Name) ?? "";
+            if (!Enum.TryParse<BenchmarkLevel>(row.GetString("Level"), out var level)
+                || !Enum.TryParse<BenchmarkPhase>(row.GetString(BenchmarkEntities.Phase), out var phase)
+                || !AcademicYear.TryParse(row.GetString("AcademicYear"), out var year)
+                || PeriodOf(row.GetString("Period")) is not { } period)
+            {
+                continue;
+            }
+
+            var wanted = level == BenchmarkLevel.National
+                         || (level == BenchmarkLevel.Region && BenchmarkNames.Same(name, region))
+                         || (level == BenchmarkLevel.LA && BenchmarkNames.Same(name, homeAuthority));
+            if (wanted)
+            {
+                records.Add(new BenchmarkRecord(year, period, level, name, phase)
+                {
+                    PermExcl = row.GetDouble(nameof(BenchmarkCount.PermExcl)),
+                    Susp = row.GetDouble(nameof(BenchmarkCount.Susp)),
+                    PermExclRate = row.GetDouble(nameof(BenchmarkRate.PermExclRate)),
+                    SuspRate = row.GetDouble(nameof(BenchmarkRate.SuspRate)),
+                    OverallAbsenceRate = row.GetDouble(nameof(BenchmarkRate.OverallAbsenceRate)),
+                    PersistentAbsenceRate = row.GetDouble(nameof(BenchmarkRate.PersistentAbsenceRate)),
+                    SevereAbsenceRate = row.GetDouble(nameof(BenchmarkRate.SevereAbsenceRate)),
+                    PermExclRank = RankOf(row, BenchmarkEntities.PermExclRank, BenchmarkEntities.PermExclRankOf),
+                    SuspRank = RankOf(row, BenchmarkEntities.SuspRank, BenchmarkEntities.SuspRankOf),
+                });
+            }
+        }
+
+        return records;
+    }
+
+    private static BenchmarkPeriod? PeriodOf(string? code) =>
+        Enum.GetValues<BenchmarkPeriod>().Where(p => p.ToCode() == code).Select(p => (BenchmarkPeriod?)p).FirstOrDefault();
+
+    private static BenchmarkRank? RankOf(TableEntity row, string rank, string of) =>
+        row.GetInt32(rank) is { } r && row.GetInt32(of) is { } n ? new BenchmarkRank(r, n) : null;
 
     private async Task<int> RankOnceAsync(string partition, string homeAuthority, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Storage.Tables;
 
@@ -36,6 +37,28 @@ public sealed class CohortOutcomeStore(TableServiceClient tables)
         }
 
         return rows;
+    }
+
+    /// <summary>Every cohort's rows, as the outcomes they were computed as.</summary>
+    public async Task<IReadOnlyList<CohortOutcomeRecord>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<CohortOutcomeRecord>();
+        await foreach (var row in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new CohortOutcomeRecord(row.PartitionKey, new CohortOutcome(
+                row.RowKey,
+                row.GetInt32("Pupils") ?? 0,
+                row.GetInt32("SuspBefore") ?? 0,
+                row.GetInt32("SuspAfter") ?? 0,
+                row.GetInt32("SuspSessionsBefore") ?? 0,
+                row.GetInt32("SuspSessionsAfter") ?? 0,
+                row.GetDouble("AttendanceRateBefore"),
+                row.GetDouble("AttendanceRateAfter"),
+                row.GetInt32("AttendanceCompared") ?? 0,
+                row.GetInt32("AttendanceImproved") ?? 0)));
+        }
+
+        return records;
     }
 
     private static TableEntity ToEntity(string cohort, CohortOutcome outcome, DateTimeOffset computedAt) => new(cohort, outcome.Scope)

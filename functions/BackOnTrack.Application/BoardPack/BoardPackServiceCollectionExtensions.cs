@@ -1,0 +1,23 @@
+using BackOnTrack.Storage.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BackOnTrack.Application.BoardPack;
+
+public static class BoardPackServiceCollectionExtensions
+{
+    /// <summary>
+    /// The board pack's use case and its archive. The stores it reads are shared with other use cases; they are added
+    /// only if nothing has added them yet. The library it publishes to comes with <c>AddBackOnTrackM365</c>.
+    /// </summary>
+    public static IServiceCollection AddBackOnTrackBoardPack(this IServiceCollection services)
+    {
+        services.TryAddSingleton<MetricsStore>();
+        services.TryAddSingleton<BenchmarkStore>();
+        services.TryAddSingleton<CohortOutcomeStore>();
+        services.TryAddSingleton<ActionPlanStore>();
+        services.TryAddSingleton<SchoolRegisterStore>();
+        services.TryAddSingleton<BoardPackArchive>();
+        services.TryAddSingleton<BoardPackUseCase>();
+        return services;
+    }
+}
