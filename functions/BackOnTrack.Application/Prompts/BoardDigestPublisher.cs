@@ -3,6 +3,7 @@ using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Prompts;
+using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.M365;
@@ -15,7 +16,7 @@ namespace BackOnTrack.Application.Prompts;
 /// <summary>
 /// The board's half of the weekly prompt: one digest card a week at the Workflows webhook — the plan's standing by status
 /// and priority, due, overdue and escalated actions, tracker edits not applied, schools with no accepted drop this term,
-/// and the LA's headline figures beside England.
+/// the LA's headline figures beside England, and a link to the latest board pack in SharePoint.
 /// </summary>
 public sealed partial class BoardDigestPublisher(
     PromptLedgerStore ledger,
@@ -25,6 +26,7 @@ public sealed partial class BoardDigestPublisher(
     TrackerLinks links,
     ReturnsTrackerUseCase returns,
     RejectedTrackerEditStore rejectedEdits,
+    BoardPackArchive boardPacks,
     IOptions<HubOptions> hub,
     TimeProvider clock,
     ILogger<BoardDigestPublisher> logger)
@@ -47,7 +49,7 @@ public sealed partial class BoardDigestPublisher(
             [.. standing.Overdue.Select(DigestAction)],
             await InvalidEditsAsync(week, cancellationToken).ConfigureAwait(false),
             await HeadlinesAsync(cancellationToken).ConfigureAwait(false),
-            [new DigestLink("Open the action tracker", links.Tracker)])
+            [new DigestLink("Open the action tracker", links.Tracker), .. await BoardPackLinkAsync(cancellationToken).ConfigureAwait(false)])
         {
             MissingReturns = await MissingReturnsAsync(cancellationToken).ConfigureAwait(false),
         };
@@ -77,6 +79,22 @@ public sealed partial class BoardDigestPublisher(
         var rows = await metrics.ReadAsync(DropLocation.LaScope, latest, cancellationToken).ConfigureAwait(false);
         var figures = await benchmarks.ComparisonsAsync(latest, hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
         return DigestHeadlines.From(latest, rows, figures);
+    }
+
+    /// <summary>
+    /// The latest board pack, when it is in the board's SharePoint library. A pack kept only in the outbox has no address
+    /// the board could open, so the digest names none.
+    /// </summary>
+    private async Task<IReadOnlyList<DigestLink>> BoardPackLinkAsync(CancellationToken cancellationToken)
+    {
+        if (await boardPacks.ReadLatestAsync(cancellationToken).ConfigureAwait(false) is not { InSharePoint: true } latest
+            || !Uri.TryCreate(latest.PrimaryUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            return [];
+        }
+
+        var month = DateOnly.ParseExact(latest.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return [new DigestLink($"Open the board pack ({month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})", url)];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Application.Prompts;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.Storage;
@@ -223,6 +224,35 @@ public sealed class PromptOwnersAgainstFakeGraph : IAsyncLifetime
         Assert.All(
             JsonNodes(card).Where(n => n["type"] is not null && n["type"]!.GetValue<string>().StartsWith("Action.", StringComparison.Ordinal)),
             a => Assert.Equal("Action.OpenUrl", a["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TheDigestLinksTheLatestBoardPackInSharePointAndNoneBeforeThereIsOne()
+    {
+        await _rig.PromptAsync();
+        var archive = _rig.Hub.Services.GetRequiredService<BoardPackArchive>();
+        const string pdf = "https://council.sharepoint.com/sites/board/Shared%20Documents/Board%20packs/2019-10/board-pack.pdf";
+        await archive.RecordLatestAsync(new LatestBoardPack("2019-10", FirstOfOctober, InSharePoint: true, [new("board-pack.pdf", pdf, 120_000), new("board-pack.html", pdf.Replace(".pdf", ".html", StringComparison.Ordinal), 60_000)]), CancellationToken.None);
+        _rig.Clock.Advance(TimeSpan.FromDays(6)); // Monday 7 October 2019: the next week's digest.
+        await _rig.PromptAsync();
+
+        var cards = _rig.Graph.RequestsTo(FakeEndpoint.Webhook).Select(r => r.Json!["attachments"]![0]!["content"]!["actions"]!.AsArray()).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.Equal(["Open the action tracker"], cards[0].Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(["Open the action tracker", "Open the board pack (October 2019)"], cards[1].Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(pdf, cards[1][1]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task APackKeptOnlyInTheOutboxIsNotLinkedFromTheDigest()
+    {
+        var archive = _rig.Hub.Services.GetRequiredService<BoardPackArchive>();
+        await archive.RecordLatestAsync(new LatestBoardPack("2019-10", FirstOfOctober, InSharePoint: false, [new("board-pack.pdf", "reports/board-pack/2019-10/board-pack.pdf", 120_000)]), CancellationToken.None);
+
+        await _rig.PromptAsync();
+
+        var card = Assert.Single(_rig.Graph.RequestsTo(FakeEndpoint.Webhook)).Json!["attachments"]![0]!["content"]!;
+        Assert.Equal(["Open the action tracker"], card["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
     }
 
     [Fact]
