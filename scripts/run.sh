@@ -2,8 +2,8 @@
 # Runs the hub's main job locally end to end: installs and starts Azurite if needed (data kept in
 # .tools/azurite-data), builds the hub, generates the sample LA dataset (.artifacts/sample), uploads it to drops/ as
 # schools and officers would, runs every timer once and drains every queue (`local --once`: SweepDrops finds the new
-# files, IngestDrop validates and stores them), prints what it did per drop and the hub's health, and exits 0 when
-# all work succeeded.
+# files, IngestDrop validates and stores them), prints what it did per drop and the hub's health, makes the month's
+# board pack (.artifacts/board-pack), and exits 0 when all work succeeded.
 #
 #   scripts/run.sh [--as-of yyyy-MM-dd] [--serve]
 #     --as-of  run as if today were that date
@@ -48,8 +48,16 @@ dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Cli" -c Release -o "$hub
 sample="$BACKONTRACK_ROOT/.artifacts/sample"
 cd "$hub"
 dotnet BackOnTrack.Cli.dll generate "$sample" --as-of "$as_of"
+# DfE's published figures for the LA, England and the region (small extracts kept with the tests), so the board pack
+# has benchmarks to set the sample figures beside, as an officer would upload them to benchmarks/.
+mkdir -p "$sample/benchmarks"
+cp "$BACKONTRACK_ROOT"/tests/Fixtures/Benchmarks/*.csv "$sample/benchmarks/"
 status=0
 dotnet BackOnTrack.Cli.dll local --once --as-of "$as_of" --upload "$sample" || status=$?
+# The month's board pack from what the run stored, as the monthly timer makes it; a copy beside the sample to open.
+pack="$BACKONTRACK_ROOT/.artifacts/board-pack"
+dotnet BackOnTrack.Cli.dll board-pack --as-of "$as_of" --output "$pack" || status=$?
+echo "Board pack: $pack/board-pack.pdf and $pack/board-pack.html" >&2
 if [ "$serve" = true ]; then
   dotnet BackOnTrack.Cli.dll local --as-of "$as_of" || status=$?
 fi

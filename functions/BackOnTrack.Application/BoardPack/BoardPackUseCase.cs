@@ -18,7 +18,9 @@ namespace BackOnTrack.Application.BoardPack;
 /// <summary>What one production of the pack came to.</summary>
 /// <param name="Month"><c>yyyy-MM</c>: the month's folder, in the library and in <c>reports</c>.</param>
 /// <param name="Copies">Each file's path in the hub's own copy (<c>reports/board-pack/{yyyy-MM}/…</c>).</param>
-public sealed record BoardPackRun(string Month, DateOnly AsOf, bool InSharePoint, IReadOnlyList<PublishedBoardPackFile> Files, IReadOnlyDictionary<string, string> Copies);
+/// <param name="Rendered">The files as rendered.</param>
+public sealed record BoardPackRun(
+    string Month, DateOnly AsOf, bool InSharePoint, IReadOnlyList<PublishedBoardPackFile> Files, IReadOnlyDictionary<string, string> Copies, IReadOnlyList<BoardPackFile> Rendered);
 
 /// <summary>
 /// The strategy board's monthly pack (docs/architecture.md §Board pack): reads every row the pack is built from (the LA's
@@ -65,8 +67,9 @@ public sealed partial class BoardPackUseCase(
         && Enumerable.Range(1, date.Day - 1).All(d => new DateOnly(date.Year, date.Month, d).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     /// <summary>
-    /// The as-of date of a month's pack: the month's first weekday, as the timer makes it, or today when that is still
-    /// ahead in the current month; null for a month that has not begun.
+    /// The as-of date of a month's pack made on demand: today within the current month (the pack says what the tables
+    /// hold now, and its dates agree with its sources line); for an earlier month its first weekday, the date the timer
+    /// gave it; null for a month that has not begun.
     /// </summary>
     public DateOnly? AsOfForMonth(int year, int month)
     {
@@ -77,12 +80,17 @@ public sealed partial class BoardPackUseCase(
             return null;
         }
 
+        if (year == today.Year && month == today.Month)
+        {
+            return today;
+        }
+
         while (!IsFirstWeekdayOfMonth(first))
         {
             first = first.AddDays(1);
         }
 
-        return first > today ? today : first;
+        return first;
     }
 
     /// <summary>Builds, renders, keeps and publishes the pack as of <paramref name="asOf"/> (its month names the folder).</summary>
@@ -100,7 +108,7 @@ public sealed partial class BoardPackUseCase(
         var published = await library.PublishAsync(month, files, copies, cancellationToken).ConfigureAwait(false);
         await archive.RecordLatestAsync(new LatestBoardPack(month, asOf, library.PublishesToSharePoint, published), cancellationToken).ConfigureAwait(false);
         LogPublished(logger, month, input.Metrics.Count, input.Benchmarks.Count, files[0].Content.Length, files[1].Content.Length, library.PublishesToSharePoint);
-        return new BoardPackRun(month, asOf, library.PublishesToSharePoint, published, copies);
+        return new BoardPackRun(month, asOf, library.PublishesToSharePoint, published, copies, files);
     }
 
     /// <summary>Every row the pack is built from, as the tables hold them now.</summary>

@@ -75,7 +75,7 @@ public static class PackComposer
     private static IEnumerable<PackBlock> Headlines(BoardPackModel pack)
     {
         var h = pack.Headlines;
-        var term = h.ComparedTerm is { } t ? Capitalised(BoardPackBuilder.TermName(t)) : "Term";
+        var term = h.ComparedTerm is { } t ? Capitalised(BoardPackBuilder.TermName(t)) : "Latest term";
         yield return new TableBlock(
             "headline-rates",
             $"Headline rates: {pack.CurrentYear} to date and {pack.LastFullYear}, beside England and {pack.Region}",
@@ -197,6 +197,13 @@ public static class PackComposer
     private static IEnumerable<PackBlock> NcYears(BoardPackModel pack)
     {
         var s = pack.ThisYearByNcYear;
+        if (s.Rows.Count == 0 && s.PermanentTotal.State == FigureState.NotAvailable)
+        {
+            // A row of dashes in a sentence reads as a typing error; say plainly that the year has no figures.
+            yield return new ParagraphBlock($"The hub holds no exclusions for {s.Year} yet.");
+            yield break;
+        }
+
         var summary = $"Permanent exclusions so far this year: {s.PermanentTotal.Text}. Withdrawn after challenge: {s.WithdrawnPermanentTotal.Text} " +
                       $"(primary {s.WithdrawnPermanentPrimary.Text}, secondary {s.WithdrawnPermanentSecondary.Text}). Withdrawn exclusions are not counted as exclusions.";
         yield return new ParagraphBlock(summary);
@@ -248,6 +255,13 @@ public static class PackComposer
             title + " (%)",
             Percent: true);
 
+        // The notes say what the figures are (and which year has none) before them: placed after the table, a page
+        // break could leave them alone at the top of the next page.
+        foreach (var note in a.Notes)
+        {
+            yield return new ParagraphBlock(note, Note: true);
+        }
+
         yield return new FigureBlock(
             [Chart("attendance-overall", "Overall absence rate", r => r.OverallAbsence), Chart("attendance-persistent", "Persistent absence rate", r => r.PersistentAbsence)],
             new TableBlock(
@@ -259,10 +273,6 @@ public static class PackComposer
                     TableCell.Label(PeriodLabel(r.Year, r.Period)), TableCell.Label(PhaseName(r.Phase), rowHeader: false), TableCell.Of(r.Enrolments),
                     TableCell.Of(r.OverallAbsence), TableCell.Of(r.PersistentAbsence), TableCell.Of(r.SevereAbsence),
                 ], Total: r.Phase == PackPhase.Total))]));
-        foreach (var note in a.Notes)
-        {
-            yield return new ParagraphBlock(note, Note: true);
-        }
     }
 
     private static IEnumerable<PackBlock> Cohorts(BoardPackModel pack)
@@ -368,7 +378,8 @@ public static class PackComposer
                 "Actions by priority and RAG rating",
                 "Actions in each priority rated red (overdue), amber (due within 14 days) or green (complete, or not yet due); the table below gives every figure.",
                 ChartKind.StackedHorizontalBars,
-                [.. plan.ByPriority.Select(p => $"{p.Priority}. {Shorten(p.Title, 24)}")],
+                // The number only: a title cut to fit the axis hides what the board needs to read; the table beside names each priority.
+                [.. plan.ByPriority.Select(p => $"Priority {p.Priority}")],
                 [
                     new ChartSeries("Red", RedColor, [.. plan.ByPriority.Select(p => p.Red.Value)]),
                     new ChartSeries("Amber", AmberColor, [.. plan.ByPriority.Select(p => p.Amber.Value)]),
@@ -463,6 +474,4 @@ public static class PackComposer
     };
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 }

@@ -15,5 +15,6 @@ public static class OperationsCommands
         BackupCommands.BuildExport(),
         BackupCommands.BuildRestore(),
         SchoolsCommand.Build(),
+        BoardPackCommand.Build(),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackOnTrack.M365.Graph;
 using BackOnTrack.M365.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
@@ -54,33 +55,43 @@ public sealed partial class GraphBoardPackLibrary(GraphServiceClient graph, M365
             var path = $"{options.BoardPackFolder.Trim('/')}/{month}/{file.Name}";
             var item = graph.Drives[drive].Items["root"].ItemWithPath(path);
             DriveItem? uploaded;
-            if (file.Content.Length <= SimpleUploadLimitBytes)
+            try
             {
-                using var content = new MemoryStream(file.Content, writable: false);
-                uploaded = await item.Content.PutAsync(content, rc => rc.Headers.Add("Content-Type", file.ContentType), cancellationToken).ConfigureAwait(false);
+                uploaded = await UploadAsync(item, path, file, cancellationToken).ConfigureAwait(false);
             }
-            else
+            catch (Exception ex) when (GraphFailures.IsHubFailure(ex))
             {
-                var session = await item.CreateUploadSession.PostAsync(
-                    new CreateUploadSessionPostRequestBody
-                    {
-                        Item = new DriveItemUploadableProperties { AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" } },
-                    },
-                    cancellationToken: cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Graph returned no upload session for {path}.");
-                using var content = new MemoryStream(file.Content, writable: false);
-                // The hub's request adapter, so slices go through its retry layer; the upload URL is not a Graph host, so
-                // no token travels with them (the URL itself is the credential).
-                var task = new LargeFileUploadTask<DriveItem>(session, content, SliceBytes, graph.RequestAdapter);
-                var result = await task.UploadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                uploaded = result.UploadSucceeded ? result.ItemResponse : throw new InvalidOperationException($"The upload session for {path} did not complete.");
+                throw GraphFailures.ToHubFailure(ex, $"Uploading {path} to the board pack library");
             }
 
-            var url = uploaded?.WebUrl ?? throw new InvalidOperationException($"Graph returned no webUrl for {path}.");
+            var url = uploaded?.WebUrl ?? throw new M365ServiceException($"Graph returned no webUrl for {path}.");
             published.Add(new PublishedBoardPackFile(file.Name, url, file.Content.Length));
             LogUploaded(logger, month, file.Name, file.Content.Length, file.Content.Length > SimpleUploadLimitBytes);
         }
 
         return published;
+    }
+
+    private async Task<DriveItem?> UploadAsync(Microsoft.Graph.Drives.Item.Items.Item.DriveItemItemRequestBuilder item, string path, BoardPackFile file, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(file.Content, writable: false);
+        if (file.Content.Length <= SimpleUploadLimitBytes)
+        {
+            return await item.Content.PutAsync(content, rc => rc.Headers.Add("Content-Type", file.ContentType), cancellationToken).ConfigureAwait(false);
+        }
+
+        var session = await item.CreateUploadSession.PostAsync(
+            new CreateUploadSessionPostRequestBody
+            {
+                Item = new DriveItemUploadableProperties { AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" } },
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false) ?? throw new M365ServiceException($"Graph returned no upload session for {path}.");
+
+        // The hub's request adapter, so slices go through its one retry layer; the upload URL is not on the Graph host,
+        // so no token travels with them (the URL itself is the credential).
+        var task = new LargeFileUploadTask<DriveItem>(session, content, SliceBytes, graph.RequestAdapter);
+        var result = await task.UploadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.UploadSucceeded ? result.ItemResponse : throw new M365ServiceException($"The upload session for {path} did not complete.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Board pack {Month}: {Name} uploaded to the board's library ({Bytes} bytes, upload session {Session})")]

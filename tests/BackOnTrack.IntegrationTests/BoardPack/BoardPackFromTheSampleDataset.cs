@@ -11,6 +11,7 @@ using BackOnTrack.M365;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
+using BackOnTrack.Tests.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
@@ -85,15 +86,34 @@ public sealed class BoardPackFromTheSampleDataset(AzuriteFixture azurite)
             Assert.Equal(2, page.Items.Count);
             Assert.False(again.InSharePoint);
 
-            var latest = await hub.Services.GetRequiredService<BoardPackArchive>().ReadLatestAsync(CancellationToken.None);
-            Assert.NotNull(latest);
-            Assert.Equal("2029-10", latest.Month);
-            Assert.Equal(first.Copies[BoardPackUseCase.PdfName], latest.PrimaryUrl);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task TheLatestPackIsTheNewestMonthAndAPastMonthMadeAgainDoesNotDisplaceIt()
+    {
+        // Storage of its own: other tests' packs would be the latest in the shared one.
+        using var storage = FreshAzurite.Start();
+        await using var hub = await InProcessHub.StartAsync(storage.ConnectionString, new DateOnly(2029, 12, 3));
+        var useCase = hub.Services.GetRequiredService<BoardPackUseCase>();
+        var archive = hub.Services.GetRequiredService<BoardPackArchive>();
+        Assert.Null(await archive.ReadLatestAsync(CancellationToken.None));
+
+        var december = await useCase.PublishAsync(new DateOnly(2029, 12, 3), CancellationToken.None);
+        await useCase.PublishAsync(new DateOnly(2029, 11, 1), CancellationToken.None);
+
+        var latest = await archive.ReadLatestAsync(CancellationToken.None);
+        Assert.NotNull(latest);
+        Assert.Equal(("2029-12", new DateOnly(2029, 12, 3), false), (latest.Month, latest.AsOf, latest.InSharePoint));
+        Assert.Equal(december.Copies[BoardPackUseCase.PdfName], latest.PrimaryUrl);
+        var page = await hub.Storage.Blobs.ListBlobsPageAsync(HubStorageNames.Containers.Reports, "board-pack/", null, 100);
+        Assert.Equal(
+            ["board-pack/2029-11/board-pack.html", "board-pack/2029-11/board-pack.pdf", "board-pack/2029-12/board-pack.html", "board-pack/2029-12/board-pack.pdf", BoardPackArchive.LatestBlob],
+            page.Items.Select(b => b.Name).Order(StringComparer.Ordinal));
     }
 
     [Theory]
