@@ -25,6 +25,19 @@ public class ChartData
     }
 
     [Fact]
+    public void PrioritiesAreNumberedOnTheAxisWhenOneNameWouldBeCutAndNamedWhenEveryNameFits()
+    {
+        // The sample's sixth priority, "Outcomes Focused and Value for Money", is too long for the axis.
+        var chart = Chart("action-plan-rag");
+        Assert.Equal([.. Pack.ActionPlan.ByPriority.Select(p => $"Priority {p.Priority}")], chart.Categories);
+
+        var shortTitles = Pack with { ActionPlan = Pack.ActionPlan with { ByPriority = [.. Pack.ActionPlan.ByPriority.Take(3)] } };
+        var named = PackComposer.Compose(shortTitles).OfType<FigureBlock>().SelectMany(f => f.Charts).Single(c => c.Id == "action-plan-rag");
+
+        Assert.Equal(["1. Sufficiency", "2. Seamless Pathways", "3. Partnerships"], named.Categories);
+    }
+
+    [Fact]
     public void NoChartOfPupilsDrawsAOneOrATwo()
     {
         var pupilCharts = Figures.SelectMany(f => f.Charts).Where(c => c.Id != "action-plan-rag" && !c.Percent && c.Id != "cohorts-suspensions");

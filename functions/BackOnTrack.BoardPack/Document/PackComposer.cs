@@ -378,8 +378,7 @@ public static class PackComposer
                 "Actions by priority and RAG rating",
                 "Actions in each priority rated red (overdue), amber (due within 14 days) or green (complete, or not yet due); the table below gives every figure.",
                 ChartKind.StackedHorizontalBars,
-                // The number only: a title cut to fit the axis hides what the board needs to read; the table beside names each priority.
-                [.. plan.ByPriority.Select(p => $"Priority {p.Priority}")],
+                PriorityLabels(plan),
                 [
                     new ChartSeries("Red", RedColor, [.. plan.ByPriority.Select(p => p.Red.Value)]),
                     new ChartSeries("Amber", AmberColor, [.. plan.ByPriority.Select(p => p.Amber.Value)]),
@@ -472,6 +471,19 @@ public static class PackComposer
         "PartTimeTimetable" => "Part-time timetable",
         _ => reason,
     };
+
+    /// <summary>Longest axis label the chart's left margin shows whole.</summary>
+    private const int PriorityLabelLength = 24;
+
+    /// <summary>
+    /// The priorities named on the chart's axis when every name fits, else all by number (a title cut to fit hides what
+    /// the board needs to read; the table below names each priority in full).
+    /// </summary>
+    private static List<string> PriorityLabels(ActionPlanSection plan)
+    {
+        var named = plan.ByPriority.Select(p => $"{p.Priority}. {p.Title}").ToList();
+        return named.All(n => n.Length <= PriorityLabelLength) ? named : [.. plan.ByPriority.Select(p => $"Priority {p.Priority}")];
+    }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
