@@ -72,7 +72,9 @@ public sealed partial class GraphBoardPackLibrary(GraphServiceClient graph, M365
         return published;
     }
 
-    private async Task<DriveItem?> UploadAsync(Microsoft.Graph.Drives.Item.Items.Item.DriveItemItemRequestBuilder item, string path, BoardPackFile file, CancellationToken cancellationToken)
+    // The path's own builder type: it hides the base builder's Content and CreateUploadSession, which would address the
+    // library's root instead of the path.
+    private async Task<DriveItem?> UploadAsync(CustomDriveItemItemRequestBuilder item, string path, BoardPackFile file, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(file.Content, writable: false);
         if (file.Content.Length <= SimpleUploadLimitBytes)
