@@ -55,6 +55,9 @@ public static class HubStorageNames
         public const string TrackerItems = "TrackerItems";
         public const string RejectedTrackerEdits = "RejectedTrackerEdits";
 
+        /// <summary>Early-warning flags, one row per school and pupilKey of a pupil flagged at some time.</summary>
+        public const string EarlyWarnings = "EarlyWarnings";
+
         /// <summary>What the operations verbs did (erasures, withdrawals, re-keys): counts and reasons, never a pupil identifier.</summary>
         public const string OperationsAudit = "OperationsAudit";
 
@@ -65,6 +68,6 @@ public static class HubStorageNames
         public static IReadOnlyList<string> PupilRows { get; } = [Exclusions, Attendance, Cohorts];
 
         public static IReadOnlyList<string> All { get; } =
-            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger, SchoolKeys, OperationsAudit, KeyRotations, TrackerItems, RejectedTrackerEdits];
+            [DataDrops, BlobReceipts, Schools, Exclusions, Attendance, Cohorts, Metrics, CohortOutcomes, Benchmarks, Owners, Actions, ActionEvents, Outbox, PromptLedger, SchoolKeys, OperationsAudit, KeyRotations, TrackerItems, RejectedTrackerEdits, EarlyWarnings];
     }
 }

@@ -56,6 +56,7 @@ var tables = [
   'KeyRotations'
   'TrackerItems'
   'RejectedTrackerEdits'
+  'EarlyWarnings'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -1,3 +1,4 @@
+using BackOnTrack.Application.EarlyWarning;
 using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
@@ -17,7 +18,9 @@ public sealed record RecomputeResult(IReadOnlyList<string> ScopesChanged, int Sc
 /// recomputes every school the register or the drops name for that year. Writes are conditional on the version read
 /// (see <see cref="MetricsStore"/>): a recompute that lost a race computes again, so concurrent recomputes never lose
 /// an update. Each scope whose figures changed gets a <c>tracker-sync</c> message. The intervention cohorts with a
-/// pupil at a recomputed school (every cohort, for the LA scope) get their before/after outcomes recomputed.
+/// pupil at a recomputed school (every cohort, for the LA scope) get their before/after outcomes recomputed. Every
+/// change to a school's exclusions or attendance (ingest, reprocess, withdrawal, erasure) comes through here, so the
+/// school's early-warning flags are recomputed here too (every school's, for the LA scope: cohorts show on the flags).
 /// </summary>
 public sealed partial class RecomputeMetricsUseCase(
     StorageAccount account,
@@ -25,6 +28,7 @@ public sealed partial class RecomputeMetricsUseCase(
     MetricsStore metrics,
     DataDropStore drops,
     CohortOutcomeStore cohortOutcomes,
+    RecomputeEarlyWarningsUseCase earlyWarnings,
     TimeProvider clock,
     ILogger<RecomputeMetricsUseCase> logger)
 {
@@ -66,6 +70,14 @@ public sealed partial class RecomputeMetricsUseCase(
         }
 
         var cohorts = await RecomputeCohortsAsync(scope == DropLocation.LaScope ? null : schools[0].Value, cancellationToken).ConfigureAwait(false);
+        if (scope == DropLocation.LaScope)
+        {
+            await earlyWarnings.RecomputeAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await earlyWarnings.RecomputeSchoolAsync(schools[0], cancellationToken).ConfigureAwait(false);
+        }
 
         foreach (var changedScope in changed)
         {

@@ -15,11 +15,11 @@ public sealed record ErasureResult(IReadOnlyDictionary<string, int> RowsRemoved,
 /// <summary>
 /// <c>pupil erase</c>: removes one pupil from every table that holds pupil rows (Exclusions and both kinds of Attendance
 /// row carry a <c>PupilKey</c> property; a month of marks is one pupil's, so whole entities go; Cohorts is keyed by the
-/// pupilKey), asks for the metrics of every school-year the rows described (and the LA's, for cohort outcomes), and
+/// pupilKey; so is EarlyWarnings, whose rows go at once rather than at the next recompute), asks for the metrics of every school-year the rows described (and the LA's, for cohort outcomes), and
 /// writes an audit entry with counts, who and why, and no identifier. Running it again removes nothing more.
 /// </summary>
 public sealed partial class ErasePupilUseCase(
-    TableServiceClient tables, StorageAccount account, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
+    TableServiceClient tables, StorageAccount account, EarlyWarningStore earlyWarnings, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
 {
     public const string Operation = "PupilErase";
 
@@ -53,6 +53,7 @@ public sealed partial class ErasePupilUseCase(
         }
 
         removed[HubStorageNames.Tables.Cohorts] = await DeleteAsync(HubStorageNames.Tables.Cohorts, memberships, cancellationToken).ConfigureAwait(false);
+        removed[HubStorageNames.Tables.EarlyWarnings] = await earlyWarnings.DeletePupilAsync(pupil, cancellationToken).ConfigureAwait(false);
         var requests = await MetricsRequests.SendAsync(account.Queues, schoolYears, cancellationToken).ConfigureAwait(false);
         var counts = removed.ToDictionary(r => r.Key, r => (long)r.Value);
         counts["MetricsRequests"] = requests;

@@ -1,5 +1,6 @@
 using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Application.Configuration;
+using BackOnTrack.Application.EarlyWarning;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Sweep;
 using BackOnTrack.Storage.Repositories;
@@ -12,7 +13,7 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddBackOnTrackOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EarlyWarningOptions>().Bind(configuration.GetSection(EarlyWarningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddBackOnTrackEarlyWarning(configuration);
         services.AddSingleton<PupilDataRetention>();
         services.AddSingleton<SchoolRegisterStore>();
         services.AddSingleton<OperationsAuditStore>();

@@ -100,6 +100,28 @@ public static class IngestEntities
         return bar < 0 ? (value, "") : (value[..bar], value[(bar + 1)..]);
     }
 
+    /// <summary>
+    /// Unpacks a pupil-month entity (RowKey ending <c>_yyyyMM</c>) into its sessions with their stored codes and the
+    /// categories those codes have in the code set of each session's date (the 2024 set from 19 August 2024).
+    /// </summary>
+    public static IEnumerable<(DateOnly Date, Core.Attendance.Session Session, string Code, Core.Attendance.AttendanceCategory Category)> ReadMonth(TableEntity month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        var yearMonth = month.RowKey[^6..];
+        var (year, monthOfYear) = (int.Parse(yearMonth[..4], CultureInfo.InvariantCulture), int.Parse(yearMonth[4..], CultureInfo.InvariantCulture));
+        foreach (var (name, value) in month.Where(p => IsSessionProperty(p.Key)))
+        {
+            var date = new DateOnly(year, monthOfYear, int.Parse(name[1..3], CultureInfo.InvariantCulture));
+            var session = name.EndsWith("AM", StringComparison.Ordinal) ? Core.Attendance.Session.AM : Core.Attendance.Session.PM;
+            var code = ReadSessionValue((string)value).Code;
+            // Stored codes were valid for their date when ingested; one that no longer parses is skipped, not guessed.
+            if (Core.Attendance.AttendanceCode.TryParse(code, date, out var parsed, out _))
+            {
+                yield return (date, session, parsed.Code, parsed.Category);
+            }
+        }
+    }
+
     public static bool IsSessionProperty(string name) => name.Length == 5 && name[0] == 'S' && char.IsAsciiDigit(name[1]) && char.IsAsciiDigit(name[2]);
 
     private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -58,7 +58,6 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             return pupil;
         }
 
-        var categories = new Dictionary<(string Code, bool Current), AttendanceCategory?>();
         await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var pupil = PupilOf(row);
@@ -73,7 +72,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
                 continue;
             }
 
-            AddMarks(row, pupil.Marks, categories);
+            AddMarks(row, pupil.Marks);
         }
 
         return new SchoolYearFacts(
@@ -114,7 +113,6 @@ public sealed class MetricFactsReader(TableServiceClient tables)
     {
         var exclusions = new List<ExclusionFact>();
         var marks = new List<SessionMark>();
-        var categories = new Dictionary<(string Code, bool Current), AttendanceCategory?>();
         for (var year = AcademicYear.FromDate(from); year.Start < until; year = AcademicYear.StartingIn(year.StartYear + 1))
         {
             var partition = IngestEntities.SchoolYearPartition(school, year);
@@ -134,7 +132,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.PartitionAndRowKeyPrefix(partition, prefix), cancellationToken: cancellationToken)
                                .ConfigureAwait(false))
             {
-                AddMarks(month, marks, categories);
+                AddMarks(month, marks);
             }
         }
 
@@ -160,30 +158,6 @@ public sealed class MetricFactsReader(TableServiceClient tables)
     }
 
     /// <summary>Reads a pupil-month entity's sessions (<c>S{dd}AM</c>/<c>S{dd}PM</c>) into marks with their categories.</summary>
-    private static void AddMarks(TableEntity month, List<SessionMark> marks, Dictionary<(string, bool), AttendanceCategory?> categories)
-    {
-        var yearMonth = month.RowKey[^6..];
-        var (year, monthOfYear) = (int.Parse(yearMonth[..4], CultureInfo.InvariantCulture), int.Parse(yearMonth[4..], CultureInfo.InvariantCulture));
-        foreach (var (name, value) in month.Where(p => IngestEntities.IsSessionProperty(p.Key)))
-        {
-            var date = new DateOnly(year, monthOfYear, int.Parse(name[1..3], CultureInfo.InvariantCulture));
-            if (CategoryOf(categories, IngestEntities.ReadSessionValue((string)value).Code, date) is { } category)
-            {
-                marks.Add(new SessionMark(date, category));
-            }
-        }
-    }
-
-    // Stored codes were valid for their date when ingested; read them against the same code set (2024 set from 19 Aug 2024).
-    private static AttendanceCategory? CategoryOf(Dictionary<(string, bool), AttendanceCategory?> cache, string code, DateOnly date)
-    {
-        var current = date >= AttendanceCode.CurrentSetFrom;
-        if (!cache.TryGetValue((code, current), out var category))
-        {
-            category = AttendanceCode.TryParse(code, date, out var parsed, out _) ? parsed.Category : null;
-            cache[(code, current)] = category;
-        }
-
-        return category;
-    }
+    private static void AddMarks(TableEntity month, List<SessionMark> marks) =>
+        marks.AddRange(IngestEntities.ReadMonth(month).Select(s => new SessionMark(s.Date, s.Category)));
 }

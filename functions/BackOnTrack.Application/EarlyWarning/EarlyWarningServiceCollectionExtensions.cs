@@ -1,0 +1,21 @@
+using BackOnTrack.Application.Configuration;
+using BackOnTrack.Storage.Repositories;
+
+namespace BackOnTrack.Application.EarlyWarning;
+
+public static class EarlyWarningServiceCollectionExtensions
+{
+    /// <summary>
+    /// The early-warning settings (section <c>EarlyWarning</c>, checked at start), its stores and its use cases. Needs
+    /// the hub's <see cref="MetricFactsReader"/> (cohort membership) and <see cref="DataDropStore"/>, which the hub's
+    /// composition registers.
+    /// </summary>
+    public static IServiceCollection AddBackOnTrackEarlyWarning(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EarlyWarningOptions>().Bind(configuration.GetSection(EarlyWarningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EarlyWarningFactsReader>();
+        services.AddSingleton<EarlyWarningStore>();
+        services.AddSingleton<RecomputeEarlyWarningsUseCase>();
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using BackOnTrack.Application.Configuration;
+using BackOnTrack.Application.EarlyWarning;
+using BackOnTrack.Application.Operations;
+using BackOnTrack.Cli.Hosting;
+using BackOnTrack.Core.EarlyWarning;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.IntegrationTests.Support;
+using BackOnTrack.Storage;
+using BackOnTrack.Storage.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BackOnTrack.IntegrationTests.EarlyWarning;
+
+/// <summary>
+/// A school's drops through the hub, as of Friday 14 March 2025: one pupil suspended twice in February and March who
+/// missed 3 of every 20 sessions (flagged: repeat suspensions and persistent absence), one suspended as often who
+/// attended every session (behaviour only: not flagged, no row).
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateOnly AsOf = new(2025, 3, 14);
+    private readonly string _school = AzuriteFixture.UniqueSchool();
+    private InProcessHub _hub = null!;
+
+    private string AtRisk => PupilDrops.UpnFor(_school, 1);
+    private string BehaviourOnly => PupilDrops.UpnFor(_school, 2);
+
+    public async Task InitializeAsync()
+    {
+        _hub = await InProcessHub.StartAsync(azurite, AsOf);
+        await DropAsync("exclusions.csv", Exclusions(AtRisk, BehaviourOnly));
+        await DropAsync("marks.csv", Marks());
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    private async Task DropAsync(string file, string content)
+    {
+        var name = $"{_school}/{file}";
+        await _hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
+        await _hub.SendBlobCreatedAsync(name);
+        Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded, "A message went to poison or a function failed.");
+    }
+
+    private static string Exclusions(params string[] upns)
+    {
+        var text = new StringBuilder("UPN,Year Group,Exclusion Type,Start Date,Sessions,Reason Code\n");
+        foreach (var upn in upns)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{upn},Year 9,Suspension,03/02/2025,2,PA\n{upn},Year 9,Suspension,03/03/2025,2,VP\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Ten school days before the as-of date; the pupil at risk is off sick every morning of two days and one more.</summary>
+    private string Marks()
+    {
+        var text = new StringBuilder("UPN,NCYear,Date,Session,Mark\n");
+        var day = new DateOnly(2025, 3, 3);
+        for (var n = 0; n < 10; day = day.AddDays(day.DayOfWeek == DayOfWeek.Friday ? 3 : 1), n++)
+        {
+            var absentMorning = n is 1 or 4 or 7;
+            text.Append(CultureInfo.InvariantCulture, $"{AtRisk},9,{day:dd/MM/yyyy},AM,{(absentMorning ? "I" : "/")}\n{AtRisk},9,{day:dd/MM/yyyy},PM,\\\n");
+            text.Append(CultureInfo.InvariantCulture, $"{BehaviourOnly},9,{day:dd/MM/yyyy},AM,/\n{BehaviourOnly},9,{day:dd/MM/yyyy},PM,\\\n");
+        }
+
+        return text.ToString();
+    }
+
+    private PupilKey KeyOf(string upn) => _hub.Services.GetRequiredService<PupilKeyLookup>().KeyFor(Upn.TryParse(upn, out var parsed, out _) ? parsed : throw new ArgumentException("Not a UPN.", nameof(upn)));
+
+    private Task<IReadOnlyList<StoredEarlyWarning>> RowsAsync() =>
+        _hub.Services.GetRequiredService<EarlyWarningStore>().ReadSchoolAsync(Laestab.Parse(_school), CancellationToken.None);
+
+    private RecomputeEarlyWarningsUseCase RecomputeOn(DateOnly date) => new(
+        _hub.Services.GetRequiredService<EarlyWarningFactsReader>(),
+        _hub.Services.GetRequiredService<EarlyWarningStore>(),
+        _hub.Services.GetRequiredService<MetricFactsReader>(),
+        _hub.Services.GetRequiredService<DataDropStore>(),
+        _hub.Services.GetRequiredService<IOptions<EarlyWarningOptions>>(),
+        AsOfTimeProvider.OnDate(date),
+        NullLogger<RecomputeEarlyWarningsUseCase>.Instance);
+
+    [Fact]
+    public async Task TheSchoolsDropsFlagThePupilWithBothKindsOfReasonAndNoOneElse()
+    {
+        var row = Assert.Single(await RowsAsync()).Flag;
+
+        Assert.Equal(KeyOf(AtRisk).Value, row.PupilKey);
+        Assert.True(row.Flagged);
+        Assert.Equal(EarlyWarningStatus.New, row.Status);
+        Assert.Equal(AsOf, row.AsOf);
+        Assert.Equal("9", row.NcYear);
+        Assert.Contains(EarlyWarningReason.RepeatSuspensions, row.Reasons);
+        var absence = Assert.Single(row.Evidence, e => e.Reason == EarlyWarningReason.PersistentAbsence);
+        Assert.Equal(3, absence.Count);
+        Assert.Equal(20, absence.Sessions);
+        Assert.Equal(15m, absence.Percent);
+    }
+
+    [Fact]
+    public async Task RecomputingAsOfTheSameDateChangesNothing()
+    {
+        var before = await RowsAsync();
+
+        var result = await _hub.Services.GetRequiredService<RecomputeEarlyWarningsUseCase>().RecomputeSchoolAsync(Laestab.Parse(_school), CancellationToken.None);
+
+        Assert.Equal((0, 0, 1), (result.RowsWritten, result.RowsRemoved, result.Flagged));
+        Assert.Equal(before.Select(r => r.ETag), (await RowsAsync()).Select(r => r.ETag));
+    }
+
+    [Fact]
+    public async Task AWeekLaterTheFlagIsContinuingAndKeepsWhenItWasFirstRaised()
+    {
+        var first = Assert.Single(await RowsAsync()).Flag;
+
+        await RecomputeOn(AsOf.AddDays(7)).RecomputeSchoolAsync(Laestab.Parse(_school), CancellationToken.None);
+
+        var next = Assert.Single(await RowsAsync()).Flag;
+        Assert.Equal(EarlyWarningStatus.Continuing, next.Status);
+        Assert.Equal(first.FirstFlaggedAt, next.FirstFlaggedAt);
+        Assert.Equal(AsOf.AddDays(7), next.AsOf);
+    }
+
+    [Fact]
+    public async Task ACorrectedExclusionsFileClearsTheFlag()
+    {
+        // The school re-sends the file with one suspension each: a new version of the same blob replaces the first.
+        await DropAsync("exclusions.csv", "UPN,Year Group,Exclusion Type,Start Date,Sessions,Reason Code\n" +
+            $"{AtRisk},Year 9,Suspension,03/03/2025,2,VP\n{BehaviourOnly},Year 9,Suspension,03/03/2025,2,VP\n");
+
+        var row = Assert.Single(await RowsAsync()).Flag;
+        Assert.False(row.Flagged);
+        Assert.Equal(EarlyWarningStatus.Cleared, row.Status);
+        Assert.DoesNotContain(EarlyWarningReason.RepeatSuspensions, row.Reasons);
+    }
+
+    [Fact]
+    public async Task ErasingThePupilRemovesTheirFlag()
+    {
+        await _hub.Services.GetRequiredService<ErasePupilUseCase>().EraseAsync(KeyOf(AtRisk), "SEMH data officer", "Erasure request ER-2025-020", CancellationToken.None);
+
+        Assert.Empty(await RowsAsync());
+        Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
+        Assert.Empty(await RowsAsync());
+    }
+}
