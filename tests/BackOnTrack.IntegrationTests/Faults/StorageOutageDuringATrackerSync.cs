@@ -45,7 +45,7 @@ public sealed class StorageOutageDuringATrackerSync
 
     private static async Task<Outcome> SyncAsync(string connectionString, RestartableAzurite? outage)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2019, 10, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeClock(new DateTimeOffset(2019, 10, 1, 8, 0, 0, TimeSpan.Zero));
         using var account = StorageAccount.Create(StorageConnection.Parse(connectionString), new StorageClientOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(200) });
         await StorageProvisioning.EnsureCreatedAsync(account, CancellationToken.None);
         await using var sharePoint = await FakeSharePointServer.StartAsync(clock.GetUtcNow);

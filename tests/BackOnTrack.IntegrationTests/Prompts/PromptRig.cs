@@ -21,7 +21,7 @@ public sealed class PromptRig : IAsyncDisposable
 {
     public const string PlanId = "semh-action-plan";
 
-    private PromptRig(FreshAzurite azurite, FakeGraphServer graph, FakeTimeProvider clock, FakeTokenCredential credential, InProcessHub hub)
+    private PromptRig(FreshAzurite azurite, FakeGraphServer graph, FakeClock clock, FakeTokenCredential credential, InProcessHub hub)
     {
         Azurite = azurite;
         Graph = graph;
@@ -32,7 +32,7 @@ public sealed class PromptRig : IAsyncDisposable
 
     public FreshAzurite Azurite { get; }
     public FakeGraphServer Graph { get; }
-    public FakeTimeProvider Clock { get; }
+    public FakeClock Clock { get; }
     public FakeTokenCredential Credential { get; }
     public InProcessHub Hub { get; }
     public StorageAccount Storage => Hub.Storage;
@@ -41,7 +41,7 @@ public sealed class PromptRig : IAsyncDisposable
     /// <param name="mode"><c>Graph</c> (to the fake server) or <c>Outbox</c>.</param>
     public static async Task<PromptRig> StartAsync(DateOnly asOf, string mode = "Graph")
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(6, 30)), TimeSpan.Zero));
+        var clock = new FakeClock(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(6, 30)), TimeSpan.Zero));
         var azurite = FreshAzurite.Start();
         FakeGraphServer? graph = null;
         InProcessHub? hub = null;

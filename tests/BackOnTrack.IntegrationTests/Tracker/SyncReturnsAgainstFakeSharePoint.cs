@@ -30,7 +30,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
 {
     private readonly AcademicYear _year = AcademicYear.StartingIn(2200 + Random.Shared.Next(7000));
     private readonly string[] _schools = [AzuriteFixture.UniqueSchool(), AzuriteFixture.UniqueSchool(), AzuriteFixture.UniqueSchool()];
-    private FakeTimeProvider _clock = null!;
+    private FakeClock _clock = null!;
     private FakeSharePointServer _sharePoint = null!;
     private string _returnsId = null!;
     private DataDropStore _drops = null!;
@@ -44,7 +44,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
         }
 
         // Mid-November of the test's year: the autumn term.
-        _clock = new FakeTimeProvider(new DateTimeOffset(_year.StartYear, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        _clock = new FakeClock(new DateTimeOffset(_year.StartYear, 11, 20, 9, 0, 0, TimeSpan.Zero));
         var tables = azurite.Account.Tables;
         foreach (var (school, name) in _schools.Zip(["Maple Primary", "Oak Academy", "Willow Junior"]))
         {

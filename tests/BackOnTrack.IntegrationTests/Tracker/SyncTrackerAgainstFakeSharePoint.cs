@@ -26,7 +26,7 @@ namespace BackOnTrack.IntegrationTests.Tracker;
 [Collection(AzuriteGroup.Name)]
 public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2019, 10, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeClock _clock = new(new DateTimeOffset(2019, 10, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly string _planId = AzuriteFixture.UniqueName("semh-plan-");
     private FakeSharePointServer _sharePoint = null!;
     private string _trackerId = null!;

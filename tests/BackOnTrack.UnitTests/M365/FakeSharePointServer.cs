@@ -36,9 +36,10 @@ public sealed class FakeSharePointServer : IAsyncDisposable
     private readonly object _gate = new();
     private long _changeSequence;
     private long _oldestValidToken;
-    private int _throttleSteps;
-    private int _throttleRetryAfter;
-    private bool _applyThrottledStep;
+    private int _failSteps;
+    private int _failStepStatus;
+    private int? _failStepRetryAfter;
+    private bool _applyFailedStep;
 
     private FakeSharePointServer(WebApplication app, Func<DateTimeOffset> clock)
     {
@@ -87,13 +88,21 @@ public sealed class FakeSharePointServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="steps"/> write steps inside batches answer 429 with Retry-After.</summary>
     /// <param name="applyAnyway">True: the throttled write is applied all the same (GRAPH.md §4.1 reports this happens).</param>
-    public void ThrottleBatchSteps(int steps, int retryAfterSeconds, bool applyAnyway = false)
+    public void ThrottleBatchSteps(int steps, int retryAfterSeconds, bool applyAnyway = false) =>
+        FailBatchSteps(steps, 429, retryAfterSeconds, applyAnyway);
+
+    /// <summary>
+    /// The next <paramref name="steps"/> write steps inside batches answer <paramref name="status"/> (Retry-After when
+    /// given) while the batch itself answers 200.
+    /// </summary>
+    public void FailBatchSteps(int steps, int status, int? retryAfterSeconds = null, bool applyAnyway = false)
     {
         lock (_gate)
         {
-            _throttleSteps = steps;
-            _throttleRetryAfter = retryAfterSeconds;
-            _applyThrottledStep = applyAnyway;
+            _failSteps = steps;
+            _failStepStatus = status;
+            _failStepRetryAfter = retryAfterSeconds;
+            _applyFailedStep = applyAnyway;
         }
     }
 
@@ -224,16 +233,20 @@ public sealed class FakeSharePointServer : IAsyncDisposable
             Answer answer;
             lock (_gate)
             {
-                var throttle = method is "POST" or "PATCH" && _throttleSteps > 0;
-                if (throttle)
+                var fail = method is "POST" or "PATCH" && _failSteps > 0;
+                if (fail)
                 {
-                    _throttleSteps--;
-                    if (_applyThrottledStep)
+                    _failSteps--;
+                    if (_applyFailedStep)
                     {
                         Dispatch(method, stepPath, query, stepHeaders, step["body"]?.ToJsonString() ?? "");
                     }
 
-                    answer = Error(429, "TooManyRequests", "Too many requests.") with { Headers = new Dictionary<string, string> { ["Retry-After"] = _throttleRetryAfter.ToString(CultureInfo.InvariantCulture) } };
+                    answer = StepFailure(_failStepStatus);
+                    if (_failStepRetryAfter is { } seconds)
+                    {
+                        answer = answer with { Headers = new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) } };
+                    }
                 }
                 else
                 {
@@ -254,6 +267,14 @@ public sealed class FakeSharePointServer : IAsyncDisposable
         AfterBatchApplied?.Invoke();
         return new Answer(200, new JsonObject { ["responses"] = responses });
     }
+
+    private static Answer StepFailure(int status) => status switch
+    {
+        429 => Error(429, "TooManyRequests", "Too many requests."),
+        503 => Error(503, "serviceNotAvailable", "The service is temporarily unavailable."),
+        401 => Error(401, "InvalidAuthenticationToken", "Access token validation failure."),
+        _ => Error(status, "generalException", "The step failed."),
+    };
 
     private Answer Dispatch(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string body)
     {

@@ -25,11 +25,11 @@ public class M365OptionsAndRegistrationTests
         TrackerUrl = "https://council.sharepoint.com/sites/semh/Lists/ActionTracker/AllItems.aspx",
     };
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings, FakeTimeProvider? clock = null, FakeTokenCredential? credential = null)
+    private static ServiceProvider Services(Dictionary<string, string?> settings, FakeClock? clock = null, FakeTokenCredential? credential = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock ?? new FakeTimeProvider());
+        services.AddSingleton<TimeProvider>(clock ?? new FakeClock());
         services.AddSingleton<TableServiceClient>(new NoTables());
         services.AddBackOnTrackM365(configuration, credential);
         return services.BuildServiceProvider();
@@ -177,7 +177,7 @@ public class M365OptionsAndRegistrationTests
     [Fact]
     public async Task TheRegisteredGraphNotifierReachesTheConfiguredGraphWithTheHubsClock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeClock();
         await using var server = await FakeGraphServer.StartAsync(clock.GetUtcNow);
         server.ThrottleOnce(FakeEndpoint.ListInstalledApps, retryAfterSeconds: 5);
         using var services = Services(

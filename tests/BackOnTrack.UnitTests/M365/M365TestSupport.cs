@@ -41,7 +41,7 @@ public sealed class FakeTokenCredential(TimeProvider clock) : TokenCredential
 /// <summary>The fake server, a fake clock, and the hub's real Graph client and notifier pointed at them.</summary>
 public sealed class GraphRig : IAsyncDisposable
 {
-    private GraphRig(FakeGraphServer server, FakeTimeProvider clock, M365Options options, FakeTokenCredential credential)
+    private GraphRig(FakeGraphServer server, FakeClock clock, M365Options options, FakeTokenCredential credential)
     {
         Server = server;
         Clock = clock;
@@ -51,14 +51,14 @@ public sealed class GraphRig : IAsyncDisposable
     }
 
     public FakeGraphServer Server { get; }
-    public FakeTimeProvider Clock { get; }
+    public FakeClock Clock { get; }
     public M365Options Options { get; }
     public FakeTokenCredential Credential { get; }
     public GraphTeamsNotifier Notifier { get; }
 
     public static async Task<GraphRig> StartAsync(Action<M365Options>? configure = null)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeClock();
         var server = await FakeGraphServer.StartAsync(clock.GetUtcNow);
         var options = OptionsFor(server);
         configure?.Invoke(options);
@@ -114,48 +114,6 @@ public static class HubClients
     /// <summary>The hub's webhook poster, its retries on <paramref name="clock"/>.</summary>
     public static WorkflowsWebhookPoster Webhook(M365Options options, TimeProvider clock, HttpMessageHandler? transport = null) =>
         new(Factory(options, clock, transport), options);
-}
-
-public static class FakeClock
-{
-    /// <summary>
-    /// Lets <paramref name="work"/> run to the end, moving the fake clock past every wait it starts (and recording the
-    /// waits), so retries happen without real sleeping.
-    /// </summary>
-    public static async Task<T> DriveAsync<T>(this FakeTimeProvider clock, Task<T> work, List<TimeSpan>? waits = null)
-    {
-        var giveUp = DateTime.UtcNow.AddSeconds(30);
-        while (!work.IsCompleted)
-        {
-            var pending = clock.PendingDelays;
-            if (pending.Count > 0)
-            {
-                var wait = pending.Min();
-                waits?.Add(wait);
-                clock.Advance(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
-            }
-            else
-            {
-                await Task.WhenAny(work, Task.Delay(5));
-            }
-
-            if (DateTime.UtcNow > giveUp)
-            {
-                throw new TimeoutException("The work neither finished nor waited on the fake clock.");
-            }
-        }
-
-        return await work;
-    }
-
-    public static async Task DriveAsync(this FakeTimeProvider clock, Task work, List<TimeSpan>? waits = null) =>
-        await clock.DriveAsync(Wrap(work), waits);
-
-    private static async Task<bool> Wrap(Task work)
-    {
-        await work;
-        return true;
-    }
 }
 
 public static class Notifications

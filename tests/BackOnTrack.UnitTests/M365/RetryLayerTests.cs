@@ -8,7 +8,7 @@ namespace BackOnTrack.UnitTests.M365;
 /// <summary>The retry layer's edges, through the webhook poster with a scripted transport.</summary>
 public class RetryLayerTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeClock _clock = new();
 
     private static M365Options Options(Action<M365Options>? configure = null)
     {

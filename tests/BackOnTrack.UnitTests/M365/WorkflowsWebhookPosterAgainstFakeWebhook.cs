@@ -7,7 +7,7 @@ namespace BackOnTrack.UnitTests.M365;
 
 public class WorkflowsWebhookPosterAgainstFakeWebhook : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeClock _clock = new();
     private FakeGraphServer _server = null!;
     private WorkflowsWebhookPoster _poster = null!;
     private M365Options _options = null!;
@@ -58,18 +58,21 @@ public class WorkflowsWebhookPosterAgainstFakeWebhook : IAsyncLifetime
         Assert.Equal(posts[0].Body, posts[1].Body);
     }
 
-    [Fact]
-    public async Task AServerErrorStormGivesUpAfterTheBoundedAttempts()
+    [Theory]
+    [InlineData(502, "BadGateway")]
+    [InlineData(503, "ServiceUnavailable")]
+    public async Task AServerErrorStormGivesUpAfterTheBoundedAttempts(int status, string code)
     {
-        _server.AlwaysFail(FakeEndpoint.Webhook, 502, "BadGateway");
+        _server.AlwaysFail(FakeEndpoint.Webhook, status, code);
         var waits = new List<TimeSpan>();
 
         var error = await Assert.ThrowsAsync<M365ServiceException>(() => _clock.DriveAsync(_poster.PostAsync(Card(), default), waits));
 
-        Assert.Equal(502, error.Status);
-        Assert.Equal("BadGateway", error.ErrorCode);
+        Assert.Equal(status, error.Status);
+        Assert.Equal(code, error.ErrorCode);
         Assert.Equal(1 + _options.MaxRetries, _server.RequestsTo(FakeEndpoint.Webhook).Count);
         Assert.Equal(_options.MaxRetries, waits.Count);
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.Zero, _options.MaxRetryDelay));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace BackOnTrack.UnitTests.Storage;
 
 public sealed class StorageRetries : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeClock _clock = new();
     private readonly ScriptedHttpHandler _transport = new();
     private readonly StorageAccount _account;
 

@@ -5,6 +5,7 @@ using Azure.Core.Pipeline;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs.Sas;
 using BackOnTrack.UnitTests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BackOnTrack.UnitTests.Storage;
 
