@@ -30,7 +30,10 @@ public sealed class M365Options
     /// <summary>The Entra tenant (directory) id the hub's app registration lives in.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>The hub's app registration (client) id; the Teams app's manifest names it in <c>webApplicationInfo.id</c>.</summary>
+    /// <summary>
+    /// The hub's app registration (client) id; the Teams app's manifest names it in <c>webApplicationInfo.id</c>. Empty:
+    /// no app registration, the Function app's managed identity holds the Graph application permissions itself.
+    /// </summary>
     public string? ClientId { get; set; }
 
     /// <summary>
@@ -39,7 +42,10 @@ public sealed class M365Options
     /// </summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>Client id of the user-assigned managed identity federated with the app registration; empty: system-assigned.</summary>
+    /// <summary>
+    /// Client id of the user-assigned managed identity the hub signs in with (as itself without <see cref="ClientId"/>,
+    /// or federated with the app registration); empty: the system-assigned identity.
+    /// </summary>
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>The Teams app's id in the organisation's app catalog (not the manifest id).</summary>
@@ -119,12 +125,18 @@ public sealed class M365Options
 
         if (EffectiveMode == M365Mode.Graph)
         {
-            foreach (var (name, value) in new[] { ("TenantId", TenantId), ("ClientId", ClientId), ("TeamsAppId", TeamsAppId), ("TrackerUrl", TrackerUrl) })
+            foreach (var (name, value) in new[] { ("TenantId", TenantId), ("TeamsAppId", TeamsAppId), ("TrackerUrl", TrackerUrl) })
             {
                 if (string.IsNullOrWhiteSpace(value))
                 {
                     problems.Add($"M365:{name} is required when M365:Mode is Graph.");
                 }
+            }
+
+            if (string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret))
+            {
+                // A secret belongs to an app registration; without one the managed identity signs in and the secret would be ignored.
+                problems.Add("M365:ClientSecret is set without M365:ClientId: set the app registration's id, or remove the secret to sign in as the managed identity.");
             }
 
             if (string.IsNullOrWhiteSpace(BoardWebhookUrl))

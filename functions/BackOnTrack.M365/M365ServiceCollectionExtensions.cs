@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Graph;
+using BackOnTrack.M365.Http;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.M365.Teams;
@@ -22,8 +23,7 @@ public static class M365ServiceCollectionExtensions
     /// or outbox <see cref="ITeamsNotifier"/>, <see cref="IBoardDigestPoster"/> and <see cref="ISharePointTracker"/>. Outbox mode needs the storage
     /// clients (<c>AddBackOnTrackStorage</c>); Graph mode builds one <see cref="GraphServiceClient"/> for the app.
     /// </summary>
-    /// <param name="credential">The hub's identity for Graph; default from the options (client secret, or the managed
-    /// identity federated with the app registration).</param>
+    /// <param name="credential">The hub's identity for Graph; default from the options (<see cref="M365Credentials"/>).</param>
     public static IServiceCollection AddBackOnTrackM365(this IServiceCollection services, IConfiguration configuration, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -31,19 +31,15 @@ public static class M365ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<M365Options>, M365OptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<M365Options>>().Value);
 
+        services.AddM365HttpClients();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<M365Options>();
-            return HubGraphClient.Create(
-                options,
-                credential ?? M365Credentials.Create(options),
-                Clock(sp),
-                Loggers(sp).CreateLogger("BackOnTrack.M365.Graph"));
+            return HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), options, credential ?? M365Credentials.Create(options));
         });
         services.AddSingleton(sp => new GraphTeamsNotifier(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<M365Options>(), Loggers(sp).CreateLogger<GraphTeamsNotifier>()));
-        services.AddSingleton(sp => new WorkflowsWebhookPoster(
-            sp.GetRequiredService<M365Options>(), Clock(sp), Loggers(sp).CreateLogger("BackOnTrack.M365.Webhook")));
+        services.AddSingleton(sp => new WorkflowsWebhookPoster(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<M365Options>()));
 
         services.AddSingleton(sp => new TrackerLinks(sp.GetRequiredService<M365Options>()));
         services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<TableServiceClient>(), Clock(sp)));
@@ -86,20 +82,27 @@ internal sealed class M365OptionsValidator : IValidateOptions<M365Options>
 internal static class M365Credentials
 {
     /// <summary>
-    /// With <see cref="M365Options.ClientSecret"/>: the app registration's secret. Without: the Function app's managed
-    /// identity (user-assigned when <see cref="M365Options.ManagedIdentityClientId"/> is set) signs an assertion for the
-    /// app registration through its federated identity credential, so no secret exists anywhere.
+    /// Without <see cref="M365Options.ClientId"/>: the Function app's managed identity itself, holding the Graph
+    /// application permissions (no app registration). With it and <see cref="M365Options.ClientSecret"/>: the app
+    /// registration's secret. With it and no secret: the managed identity signs an assertion for the app registration
+    /// through its federated identity credential, so no secret exists anywhere. The managed identity is user-assigned
+    /// when <see cref="M365Options.ManagedIdentityClientId"/> is set, else system-assigned.
     /// </summary>
     public static TokenCredential Create(M365Options options)
     {
+        var managedIdentity = new ManagedIdentityCredential(string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? ManagedIdentityId.SystemAssigned
+            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            return managedIdentity;
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ClientSecret))
         {
             return new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret);
         }
 
-        var managedIdentity = new ManagedIdentityCredential(string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? ManagedIdentityId.SystemAssigned
-            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
         var exchange = new TokenRequestContext(["api://AzureADTokenExchange/.default"]);
         return new ClientAssertionCredential(
             options.TenantId,

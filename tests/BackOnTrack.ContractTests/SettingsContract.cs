@@ -68,6 +68,7 @@ public class SettingsContract
             ("LocalHost", typeof(LocalHostOptions)),
             ("Hub", typeof(HubOptions)),
             ("Ingest", typeof(IngestOptions)),
+            ("EarlyWarning", typeof(EarlyWarningOptions)),
             ("Retention", typeof(RetentionOptions)),
             ("Schools", typeof(SchoolsOptions)),
             ("M365", typeof(BackOnTrack.M365.M365Options)),

@@ -17,6 +17,10 @@ public sealed class ProtocolSubsetMatchesTheWorker
 
     private static FileDescriptor Ours() => BackOnTrack.LocalHost.Rpc.FunctionRpcReflection.Descriptor;
 
+    /// <summary>Our messages, NullableTypes.proto's included (google's well-known types are not ours to check).</summary>
+    private static IEnumerable<MessageDescriptor> OursWithImports() =>
+        AllMessages(Ours().MessageTypes.Concat(Ours().Dependencies.Where(d => !d.Name.StartsWith("google/", StringComparison.Ordinal)).SelectMany(d => d.MessageTypes)));
+
     [Fact]
     public void Both_are_the_package_the_worker_calls()
     {
@@ -37,7 +41,7 @@ public sealed class ProtocolSubsetMatchesTheWorker
     public static TheoryData<string> OurMessages()
     {
         var data = new TheoryData<string>();
-        foreach (var message in AllMessages(Ours().MessageTypes))
+        foreach (var message in OursWithImports())
         {
             data.Add(message.FullName);
         }
@@ -76,23 +80,24 @@ public sealed class ProtocolSubsetMatchesTheWorker
         var invocation = Message(Ours(), "AzureFunctionsRpcMessages.InvocationRequest")!;
 
         Assert.Equal(5, invocation.FindFieldByName("trace_context").FieldNumber);
-        Assert.True(AllMessages(Ours().MessageTypes).Count() >= 20);
+        Assert.True(OursWithImports().Count() >= 20);
     }
 
     /// <summary>What must agree: number, wire type, the message or enum it carries, repetition, and the oneof it sits in.</summary>
     private static string Describe(FieldDescriptor field) =>
-        $"{field.Name}={field.FieldNumber} {field.FieldType} {(field.FieldType == FieldType.Message ? field.MessageType.FullName : field.FieldType == FieldType.Enum ? field.EnumType.FullName : "")}" +
+        $"{field.Name}={field.FieldNumber} {field.FieldType} {Carried(field)}" +
         $"{(field.IsRepeated ? " repeated" : "")}{(field.IsMap ? " map" : "")}{(field.RealContainingOneof is { } oneof ? " oneof " + oneof.Name : "")}";
 
-    // The worker splits its protocol over several files, and keeps NullableString in shared/NullableTypes.proto, which
-    // declares no package: its imports count, and a message the subset declares in the package may be package-less there
-    // (a message's name is not on the wire; its fields' numbers and types are).
-    private static MessageDescriptor? Message(FileDescriptor file, string fullName) =>
-        Declared(file, fullName) ?? Declared(file, fullName[(fullName.LastIndexOf('.') + 1)..]);
+    // A map's entry type is generated per field; what must agree is its key and value.
+    private static string Carried(FieldDescriptor field) =>
+        field.IsMap
+            ? $"map<{Describe(field.MessageType.FindFieldByNumber(1))}, {Describe(field.MessageType.FindFieldByNumber(2))}>"
+            : field.FieldType == FieldType.Message ? field.MessageType.FullName : field.FieldType == FieldType.Enum ? field.EnumType.FullName : "";
 
-    private static MessageDescriptor? Declared(FileDescriptor file, string fullName) =>
+    // The worker splits its protocol over several files (NullableString lives in one of its own): its imports count.
+    private static MessageDescriptor? Message(FileDescriptor file, string fullName) =>
         AllMessages(file.MessageTypes).FirstOrDefault(m => m.FullName == fullName)
-        ?? file.Dependencies.Select(d => Declared(d, fullName)).FirstOrDefault(m => m is not null);
+        ?? file.Dependencies.Select(d => Message(d, fullName)).FirstOrDefault(m => m is not null);
 
     private static IEnumerable<MessageDescriptor> AllMessages(IEnumerable<MessageDescriptor> messages) =>
         messages.SelectMany(m => new[] { m }.Concat(AllMessages(m.NestedTypes.Where(n => !n.GetOptions()?.MapEntry ?? true))));

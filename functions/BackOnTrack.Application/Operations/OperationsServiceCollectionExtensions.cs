@@ -7,10 +7,11 @@ namespace BackOnTrack.Application.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
-    /// <summary>The operations verbs' use cases, table retention, and the settings they read.</summary>
+    /// <summary>The operations verbs' use cases, table retention, and the settings they read (early-warning thresholds among them).</summary>
     public static IServiceCollection AddBackOnTrackOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EarlyWarningOptions>().Bind(configuration.GetSection(EarlyWarningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PupilDataRetention>();
         services.AddSingleton<SchoolRegisterStore>();
         services.AddSingleton<OperationsAuditStore>();

@@ -25,6 +25,9 @@ internal sealed partial class WorkerChannel(string workerId, ILoggerFactory logg
     /// <summary>Completes when the worker has opened its stream (its <c>StartStream</c> arrived).</summary>
     public Task Connected => _connected.Task;
 
+    /// <summary>Completes when the stream has ended or broken: the channel takes no more requests.</summary>
+    public Task Closed => _closed.Task;
+
     /// <summary>
     /// Serves the stream until the worker closes it or the channel is closed. Called by the gRPC service with the
     /// stream the worker opened.

@@ -25,6 +25,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     private readonly WorkerRegistry _registry;
     private readonly ILogger _logger;
     private int _exited;
+    private volatile bool _stopping;
 
     private WorkerProcess(Process process, WorkerChannel channel, WorkerRegistry registry, ILogger logger)
     {
@@ -40,6 +41,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     /// <summary>Where the worker's own Kestrel answers HTTP triggers (ASP.NET Core integration), if it has one.</summary>
     public Uri? HttpUri { get; private set; }
+
+    /// <summary>Running and connected: a worker whose stream broke takes no invocations, even before its process is gone.</summary>
+    public bool IsAlive => !Exited.IsCompleted && !_channel.Closed.IsCompleted;
 
     /// <summary>Completes when the process has exited, for whatever reason.</summary>
     public Task Exited { get; private set; } = Task.CompletedTask;
@@ -89,6 +93,8 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
         var worker = new WorkerProcess(process, channel, registry, logger) { Exited = exited.Task };
         _ = exited.Task.ContinueWith(_ => worker.OnExited(), TaskScheduler.Default);
+        // A worker whose stream broke is ended, as the host ends it, so a new one is started in its place.
+        _ = channel.Closed.ContinueWith(_ => worker.KillUnlessStopping(), TaskScheduler.Default);
         LogStarted(logger, process.Id, workerId, app.AssemblyPath);
         try
         {
@@ -168,6 +174,24 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         return response.InvocationResponse;
     }
 
+    private void KillUnlessStopping()
+    {
+        if (_stopping || Exited.IsCompleted)
+        {
+            return;
+        }
+
+        LogStreamLost(_logger, _process.Id);
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+    }
+
     private void OnExited()
     {
         if (Interlocked.Exchange(ref _exited, 1) == 0)
@@ -192,6 +216,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     /// <summary>Asks the worker to finish (WorkerTerminate with a grace period), then kills it if it has not.</summary>
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         if (!Exited.IsCompleted)
         {
             try
@@ -248,6 +273,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Worker process {ProcessId} exited with code {ExitCode}")]
     private static partial void LogExited(ILogger logger, int processId, int? exitCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker process {ProcessId}'s stream ended while it was running: ending the process")]
+    private static partial void LogStreamLost(ILogger logger, int processId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Line}")]
     private static partial void LogConsole(ILogger logger, string line);

@@ -46,7 +46,7 @@ internal sealed partial class WorkerSupervisor(WorkerApp app, Uri hostEndpoint, 
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-            if (_current is null || (_current.IsCompleted && (!_current.IsCompletedSuccessfully || _current.Result.Exited.IsCompleted)))
+            if (_current is null || (_current.IsCompleted && (!_current.IsCompletedSuccessfully || !_current.Result.IsAlive)))
             {
                 var first = _current is null;
                 _current = StartWithRetriesAsync(first);

@@ -3,8 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackOnTrack.M365.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Timeout;
 
 namespace BackOnTrack.M365.Digest;
 
@@ -34,15 +33,16 @@ public interface IBoardDigestPoster
 }
 
 /// <summary>
-/// Posts to a Teams Workflows webhook ("When a Teams webhook request is received") through its own single retry layer.
-/// The URL carries its secret (<c>sig=</c>), so it never appears in a log or an error.
+/// Posts to a Teams Workflows webhook ("When a Teams webhook request is received") through the
+/// <see cref="M365HttpClients.Webhook"/> client and its single retry layer. The URL carries its secret (<c>sig=</c>), so
+/// it never appears in a log or an error.
 /// </summary>
-public sealed class WorkflowsWebhookPoster : IBoardDigestPoster, IDisposable
+public sealed class WorkflowsWebhookPoster : IBoardDigestPoster
 {
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _httpClients;
     private readonly Uri _webhook;
 
-    public WorkflowsWebhookPoster(M365Options options, TimeProvider? timeProvider = null, ILogger? logger = null, HttpMessageHandler? transport = null)
+    public WorkflowsWebhookPoster(IHttpClientFactory httpClients, M365Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!Uri.TryCreate(options.BoardWebhookUrl, UriKind.Absolute, out var webhook) || !M365Options.IsHttpsOrLoopback(webhook))
@@ -50,13 +50,8 @@ public sealed class WorkflowsWebhookPoster : IBoardDigestPoster, IDisposable
             throw new ArgumentException("M365:BoardWebhookUrl must be an absolute https URL (http only on 127.0.0.1).", nameof(options));
         }
 
+        _httpClients = httpClients;
         _webhook = webhook;
-        var retry = new RetryingHandler(RetryRules.Webhook(options), timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance)
-        {
-            InnerHandler = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-        };
-        _http = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Graph.HubGraphClient.UserAgent);
     }
 
     public async Task<DigestPostResult> PostAsync(JsonObject card, CancellationToken cancellationToken)
@@ -67,9 +62,9 @@ public sealed class WorkflowsWebhookPoster : IBoardDigestPoster, IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _http.PostAsync(_webhook, content, cancellationToken).ConfigureAwait(false);
+            response = await _httpClients.CreateClient(M365HttpClients.Webhook).PostAsync(_webhook, content, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException or TimeoutRejectedException)
         {
             throw new M365ServiceException(0, "NetworkError", $"Posting the board digest: the webhook could not be reached (after retries): {ex.Message}", ex);
         }
@@ -94,8 +89,6 @@ public sealed class WorkflowsWebhookPoster : IBoardDigestPoster, IDisposable
             throw new M365ServiceException(status, code, $"Posting the board digest failed: {status} {code ?? "(no error code)"}: {message}{retryAfter}");
         }
     }
-
-    public void Dispose() => _http.Dispose();
 
     /// <summary>Logic Apps / Power Automate errors: <c>{"error":{"code":"…","message":"…"}}</c>.</summary>
     internal static (string? Code, string? Message) ReadError(string body)

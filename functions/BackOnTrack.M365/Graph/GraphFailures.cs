@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using Polly.Timeout;
 
 namespace BackOnTrack.M365.Graph;
 
@@ -22,7 +23,7 @@ internal static class GraphFailures
     /// <summary>True for the failures <see cref="ToHubFailure"/> turns into the hub's own exceptions.</summary>
     public static bool IsHubFailure(Exception error) =>
         error is ApiException or AuthenticationFailedException or CredentialUnavailableException
-            or HttpRequestException or IOException or TimeoutException;
+            or HttpRequestException or IOException or TimeoutException or TimeoutRejectedException;
 
     /// <summary>
     /// The exception to throw for a failure that is not about one recipient: 401 and an unobtainable token are the
@@ -34,7 +35,7 @@ internal static class GraphFailures
         ApiException api => Failed(api, operation),
         AuthenticationFailedException or CredentialUnavailableException => new M365CredentialsRefusedException(
             0, "TokenUnavailable", $"{operation}: the hub could not obtain a Graph token for its own identity: {error.Message}", error),
-        HttpRequestException or IOException or TimeoutException => new M365ServiceException(
+        HttpRequestException or IOException or TimeoutException or TimeoutRejectedException => new M365ServiceException(
             0, "NetworkError", $"{operation}: Graph could not be reached (after retries): {error.Message}", error),
         _ => new M365ServiceException(0, null, $"{operation} failed: {error.Message}", error),
     };
@@ -46,7 +47,7 @@ internal static class GraphFailures
             status,
             code,
             $"{operation}: Graph refused the hub's own credentials ({status} {code ?? "(no error code)"}): {message}. " +
-            "Check M365:TenantId, M365:ClientId and the app registration's secret or federated credential; nothing else will succeed.",
+            "Check M365:TenantId, M365:ClientId and the app registration's secret or federated credential (or, without M365:ClientId, the managed identity's Graph app roles); nothing else will succeed.",
             api);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
 
     private readonly GraphServiceClient _graph;
     private readonly M365Options _options;
-    private readonly ResiliencePipeline<BatchRound> _stepRetries;
+    private readonly ResiliencePipeline<BatchRound> _batchStepRetry;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
 
@@ -37,7 +37,7 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
         _options = options;
         _logger = logger;
         _timeProvider = timeProvider;
-        _stepRetries = StepRetries(RetryRules.Graph(options), timeProvider, logger);
+        _batchStepRetry = BatchStepRetry(RetryRules.Graph(options), timeProvider, logger);
     }
 
     public bool ReadsEdits => true;
@@ -182,7 +182,7 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
         var pending = writes.ToList();
         try
         {
-            var last = await _stepRetries.ExecuteAsync(
+            var last = await _batchStepRetry.ExecuteAsync(
                 async token =>
                 {
                     var round = await SendRoundAsync(columns, pending, results, token).ConfigureAwait(false);
@@ -233,7 +233,7 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
                     {
                         throttled.Add(write);
                         throttleStatus = status;
-                        var wait = RetryingHandler.RetryAfter(message, _timeProvider);
+                        var wait = RetryRules.RetryAfter(message, _timeProvider);
                         retryAfter = wait is null ? retryAfter : retryAfter is null || wait > retryAfter ? wait : retryAfter;
                         continue;
                     }
@@ -374,16 +374,19 @@ public sealed partial class GraphSharePointTracker : ISharePointTracker
     };
 
     /// <summary>
-    /// Throttled steps are sent again by the same rules as the Graph client's retry layer (attempts, longest wait, the
-    /// service's Retry-After, waits through <see cref="TimeProvider"/>): the HTTP layer cannot see them, since their
-    /// batch came back 200.
+    /// The per-step retry inside a <c>$batch</c>: throttled steps are sent again under the Graph client's own retry
+    /// policy (attempts, longest wait, the service's Retry-After, waits through <see cref="TimeProvider"/>), since the
+    /// HTTP layer cannot see them: their batch came back 200.
     /// </summary>
-    private static ResiliencePipeline<BatchRound> StepRetries(RetryRules rules, TimeProvider timeProvider, ILogger logger) =>
-        rules.Pipeline<BatchRound>(
-            timeProvider,
-            outcome => outcome.Result is { Throttled.Count: > 0 } round && (round.RetryAfter is not { } wait || wait <= rules.MaxRetryDelay),
-            outcome => outcome.Result?.RetryAfter,
-            args => LogStepRetry(logger, args.Outcome.Result?.Throttled.Count ?? 0, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds));
+    private static ResiliencePipeline<BatchRound> BatchStepRetry(RetryRules rules, TimeProvider timeProvider, ILogger logger) =>
+        rules.MaxRetries <= 0
+            ? ResiliencePipeline<BatchRound>.Empty
+            : new ResiliencePipelineBuilder<BatchRound> { TimeProvider = timeProvider }
+                .AddRetry(rules.Strategy<BatchRound>(
+                    outcome => outcome.Result is { Throttled.Count: > 0 },
+                    outcome => outcome.Result?.RetryAfter,
+                    args => LogStepRetry(logger, args.Outcome.Result?.Throttled.Count ?? 0, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds)))
+                .Build();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent a $batch of {Steps} step(s) to the {List} list; {Throttled} throttled so far")]
     private static partial void LogBatch(ILogger logger, string list, int steps, int throttled);

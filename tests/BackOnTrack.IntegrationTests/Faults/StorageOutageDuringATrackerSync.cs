@@ -52,7 +52,7 @@ public sealed class StorageOutageDuringATrackerSync
         var trackerId = sharePoint.AddList(TrackerLists.Actions.DisplayName, TrackerLists.ActionId, TrackerLists.Actions.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));
         var figuresId = sharePoint.AddList(TrackerLists.Figures.DisplayName, TrackerLists.FigureId, TrackerLists.Figures.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));
         var options = new M365Options { Mode = M365Mode.Graph, GraphBaseUrl = sharePoint.GraphBaseUrl, SiteId = FakeSharePointServer.SiteId, TrackerListId = trackerId, FiguresListId = figuresId, MaxRetries = 3 };
-        var tracker = new GraphSharePointTracker(HubGraphClient.Create(options, new StaticTokenCredential(), clock), options, clock, NullLogger<GraphSharePointTracker>.Instance);
+        var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), clock), options, clock, NullLogger<GraphSharePointTracker>.Instance);
         var plans = new ActionPlanStore(account.Tables);
         var sync = TrackerSyncComposition.Sync(account.Tables, tracker, clock);
 

@@ -63,7 +63,7 @@ public sealed class PromptRig : IAsyncDisposable
             };
             hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, settings, services =>
                 // The hub's own Graph client, signed in by the fake credential instead of Entra ID.
-                services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<M365Options>(), credential, clock, NullLogger.Instance))));
+                services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<M365Options>(), credential))));
             var rig = new PromptRig(azurite, graph, clock, credential, hub);
             await rig.ImportAsync("semh-owners.csv");
             await rig.ImportAsync(PlanId + ".csv");

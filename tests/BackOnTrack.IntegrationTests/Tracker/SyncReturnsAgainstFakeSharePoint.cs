@@ -61,7 +61,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
             ReturnsListId = _returnsId,
             MaxRetries = 3,
         };
-        var tracker = new GraphSharePointTracker(HubGraphClient.Create(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
+        var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
         _drops = new DataDropStore(tables);
         _sync = NewSync(tracker);
     }

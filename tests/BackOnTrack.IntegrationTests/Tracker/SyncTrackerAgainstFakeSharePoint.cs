@@ -59,7 +59,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
             FiguresListId = _figuresId,
             MaxRetries = 3,
         };
-        var tracker = new GraphSharePointTracker(HubGraphClient.Create(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
+        var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
         var tables = azurite.Account.Tables;
         _plans = new ActionPlanStore(tables);
         _sync = TrackerSyncComposition.Sync(tables, tracker, _clock);

@@ -239,7 +239,7 @@ public class GraphTeamsNotifierAgainstFakeGraph : IAsyncLifetime
     {
         var options = GraphRig.OptionsFor(_rig.Server);
         options.GraphBaseUrl = $"http://127.0.0.1:{UnusedPort()}/v1.0";
-        var notifier = new GraphTeamsNotifier(HubGraphClient.Create(options, _rig.Credential, _rig.Clock), options, NullLogger<GraphTeamsNotifier>.Instance);
+        var notifier = new GraphTeamsNotifier(HubClients.Graph(options, _rig.Credential, _rig.Clock), options, NullLogger<GraphTeamsNotifier>.Instance);
         var waits = new List<TimeSpan>();
 
         var error = await Assert.ThrowsAsync<M365ServiceException>(

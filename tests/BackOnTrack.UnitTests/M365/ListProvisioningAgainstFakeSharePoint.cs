@@ -15,7 +15,7 @@ public sealed class ListProvisioningAgainstFakeSharePoint : IAsyncLifetime
     {
         _sharePoint = await FakeSharePointServer.StartAsync(() => DateTimeOffset.UtcNow);
         var options = new M365Options { Mode = M365Mode.Graph, GraphBaseUrl = _sharePoint.GraphBaseUrl, SiteId = FakeSharePointServer.SiteId, MaxRetries = 0 };
-        _provisioner = new SharePointListProvisioner(HubGraphClient.Create(options, new StaticTokenCredential(), TimeProvider.System), options);
+        _provisioner = new SharePointListProvisioner(HubClients.Graph(options, new StaticTokenCredential(), TimeProvider.System), options);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();

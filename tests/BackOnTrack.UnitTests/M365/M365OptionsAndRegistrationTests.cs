@@ -1,3 +1,4 @@
+using Azure.Identity;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Outbox;
@@ -52,16 +53,47 @@ public class M365OptionsAndRegistrationTests
     }
 
     [Fact]
-    public void GraphModeNeedsTenantClientAppAndWebhook()
+    public void GraphModeNeedsTenantAppAndWebhookButNoAppRegistration()
     {
         var problems = new M365Options { Mode = M365Mode.Graph }.Problems();
 
         Assert.Contains("M365:TenantId is required when M365:Mode is Graph.", problems);
-        Assert.Contains("M365:ClientId is required when M365:Mode is Graph.", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("M365:ClientId is required", StringComparison.Ordinal));
         Assert.Contains("M365:TeamsAppId is required when M365:Mode is Graph.", problems);
         Assert.Contains("M365:BoardWebhookUrl is required when M365:Mode is Graph.", problems);
         Assert.Contains("M365:TrackerUrl is required when M365:Mode is Graph.", problems);
         Assert.Empty(Graph().Problems());
+        var managedIdentityAlone = Graph();
+        managedIdentityAlone.ClientId = "";
+        Assert.Empty(managedIdentityAlone.Problems());
+    }
+
+    [Fact]
+    public void ASecretWithoutAnAppRegistrationIsRefusedRatherThanIgnored()
+    {
+        var options = Graph();
+        options.ClientId = "";
+        options.ClientSecret = "s3cr3t";
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Contains("M365:ClientSecret is set without M365:ClientId", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheHubSignsInAsTheManagedIdentityWithoutAnAppRegistrationAndAsTheAppRegistrationWithOne()
+    {
+        var managedIdentity = Graph();
+        managedIdentity.ClientId = "";
+        var secret = Graph();
+        secret.ClientSecret = "s3cr3t";
+        var federated = Graph();
+        federated.ManagedIdentityClientId = "0d2f6c8e-1111-2222-3333-444444444444";
+
+        Assert.IsType<ManagedIdentityCredential>(M365Credentials.Create(managedIdentity));
+        Assert.IsType<ClientSecretCredential>(M365Credentials.Create(secret));
+        Assert.IsType<ClientAssertionCredential>(M365Credentials.Create(federated));
     }
 
     [Theory]

@@ -1,10 +1,14 @@
 using Azure.Core;
 using Azure.Identity;
 using BackOnTrack.M365;
+using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Graph;
+using BackOnTrack.M365.Http;
 using BackOnTrack.M365.Teams;
 using BackOnTrack.UnitTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Graph;
 
 namespace BackOnTrack.UnitTests.M365;
 
@@ -43,7 +47,7 @@ public sealed class GraphRig : IAsyncDisposable
         Clock = clock;
         Options = options;
         Credential = credential;
-        Notifier = new GraphTeamsNotifier(HubGraphClient.Create(options, credential, clock), options, NullLogger<GraphTeamsNotifier>.Instance);
+        Notifier = new GraphTeamsNotifier(HubClients.Graph(options, credential, clock), options, NullLogger<GraphTeamsNotifier>.Instance);
     }
 
     public FakeGraphServer Server { get; }
@@ -76,6 +80,40 @@ public sealed class GraphRig : IAsyncDisposable
     };
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>The hub's own HTTP clients (IHttpClientFactory, resilience handlers) on a given clock, as the app registers them.</summary>
+public static class HubClients
+{
+    /// <summary>
+    /// The factory holding <see cref="M365HttpClients.Graph"/> and <see cref="M365HttpClients.Webhook"/>; with
+    /// <paramref name="transport"/>, both send through it instead of the network.
+    /// </summary>
+    public static IHttpClientFactory Factory(M365Options options, TimeProvider clock, HttpMessageHandler? transport = null)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(options)
+            .AddSingleton(clock)
+            .AddM365HttpClients();
+        if (transport is not null)
+        {
+            foreach (var name in new[] { M365HttpClients.Graph, M365HttpClients.Webhook })
+            {
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => transport);
+            }
+        }
+
+        // The provider lives as long as the test's clients: it owns their handlers.
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    }
+
+    /// <summary>The hub's GraphServiceClient with <paramref name="credential"/>, its retries on <paramref name="clock"/>.</summary>
+    public static GraphServiceClient Graph(M365Options options, TokenCredential credential, TimeProvider clock) =>
+        HubGraphClient.Create(Factory(options, clock), options, credential);
+
+    /// <summary>The hub's webhook poster, its retries on <paramref name="clock"/>.</summary>
+    public static WorkflowsWebhookPoster Webhook(M365Options options, TimeProvider clock, HttpMessageHandler? transport = null) =>
+        new(Factory(options, clock, transport), options);
 }
 
 public static class FakeClock

@@ -30,7 +30,7 @@ public class RetryLayerTests
         var transport = new ScriptedHttpHandler()
             .Then(HttpStatusCode.TooManyRequests, r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(_clock.GetUtcNow().AddSeconds(9)))
             .Then(HttpStatusCode.Accepted);
-        using var poster = new WorkflowsWebhookPoster(Options(), _clock, transport: transport);
+        var poster = HubClients.Webhook(Options(), _clock, transport);
         var waits = new List<TimeSpan>();
 
         var result = await _clock.DriveAsync(poster.PostAsync(Card(), default), waits);
@@ -46,7 +46,7 @@ public class RetryLayerTests
         var transport = new ScriptedHttpHandler()
             .ThenThrow(new HttpRequestException("Connection reset by peer"))
             .Then(HttpStatusCode.Accepted);
-        using var poster = new WorkflowsWebhookPoster(Options(), _clock, transport: transport);
+        var poster = HubClients.Webhook(Options(), _clock, transport);
         var waits = new List<TimeSpan>();
 
         var result = await _clock.DriveAsync(poster.PostAsync(Card(), default), waits);
@@ -60,7 +60,7 @@ public class RetryLayerTests
     public async Task AnAttemptWithNoAnswerInTimeCountsAsANetworkFailureAndIsRetried()
     {
         var transport = new HangsOnceHandler();
-        using var poster = new WorkflowsWebhookPoster(Options(o => o.NetworkTimeout = TimeSpan.FromMilliseconds(100)), _clock, transport: transport);
+        var poster = HubClients.Webhook(Options(o => o.NetworkTimeout = TimeSpan.FromMilliseconds(100)), _clock, transport);
 
         var result = await _clock.DriveAsync(poster.PostAsync(Card(), default));
 
@@ -72,7 +72,7 @@ public class RetryLayerTests
     public async Task CancellingTheCallStopsTheRetriesAtOnce()
     {
         var transport = new ScriptedHttpHandler().Then(HttpStatusCode.ServiceUnavailable, r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30)));
-        using var poster = new WorkflowsWebhookPoster(Options(), _clock, transport: transport);
+        var poster = HubClients.Webhook(Options(), _clock, transport);
         using var cancellation = new CancellationTokenSource();
 
         var posting = poster.PostAsync(Card(), cancellation.Token);

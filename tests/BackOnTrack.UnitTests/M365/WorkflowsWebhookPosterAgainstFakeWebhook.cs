@@ -16,14 +16,10 @@ public class WorkflowsWebhookPosterAgainstFakeWebhook : IAsyncLifetime
     {
         _server = await FakeGraphServer.StartAsync(_clock.GetUtcNow);
         _options = GraphRig.OptionsFor(_server);
-        _poster = new WorkflowsWebhookPoster(_options, _clock);
+        _poster = HubClients.Webhook(_options, _clock);
     }
 
-    public async Task DisposeAsync()
-    {
-        _poster.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private static JsonObject Card() => DigestCardBuilder.Build(SampleDigests.Typical()).Card;
 
@@ -92,7 +88,7 @@ public class WorkflowsWebhookPosterAgainstFakeWebhook : IAsyncLifetime
     {
         var options = GraphRig.OptionsFor(_server);
         options.BoardWebhookUrl = _server.WebhookUrl.Replace(FakeGraphServer.WebhookSignature, "stale-signature-42", StringComparison.Ordinal);
-        using var poster = new WorkflowsWebhookPoster(options, _clock);
+        var poster = HubClients.Webhook(options, _clock);
 
         var error = await Assert.ThrowsAsync<M365CredentialsRefusedException>(() => _clock.DriveAsync(poster.PostAsync(Card(), default)));
 
@@ -137,7 +133,7 @@ public class WorkflowsWebhookPosterAgainstFakeWebhook : IAsyncLifetime
         var options = GraphRig.OptionsFor(_server);
         options.BoardWebhookUrl = "http://prod-12.uksouth.logic.azure.com/workflows/x?sig=abc";
 
-        var error = Assert.Throws<ArgumentException>(() => new WorkflowsWebhookPoster(options));
+        var error = Assert.Throws<ArgumentException>(() => HubClients.Webhook(options, _clock));
         Assert.DoesNotContain("sig=abc", error.Message, StringComparison.Ordinal);
     }
 }
