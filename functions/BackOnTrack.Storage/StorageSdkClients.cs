@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 
@@ -22,8 +23,39 @@ public static class StorageSdkClients
     public static BlobServiceClient Blobs(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        options ??= new StorageClientOptions();
         var clientOptions = new BlobClientOptions(BlobServiceVersion);
+        Configure(clientOptions, options ?? new StorageClientOptions(), transport);
+
+        return connection switch
+        {
+            { AccountKey: { } key } => new BlobServiceClient(connection.BlobEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
+            { TokenCredential: { } credential } => new BlobServiceClient(connection.BlobEndpoint, credential, clientOptions),
+            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
+        };
+    }
+
+    /// <summary>
+    /// The Table client. Azure.Data.Tables 12.13 sends <c>x-ms-version: 2020-12-06</c>, which Azure and Azurite 3.37 both
+    /// accept, so its version is left at the SDK's default.
+    /// </summary>
+    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
+    public static TableServiceClient Tables(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var clientOptions = new TableClientOptions();
+        Configure(clientOptions, options ?? new StorageClientOptions(), transport);
+
+        return connection switch
+        {
+            { AccountKey: { } key } => new TableServiceClient(connection.TableEndpoint, new TableSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
+            { TokenCredential: { } credential } => new TableServiceClient(connection.TableEndpoint, credential, clientOptions),
+            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
+        };
+    }
+
+    // The SDK's retry is the retry layer of every SDK client, set from the one Storage options section.
+    private static void Configure(ClientOptions clientOptions, StorageClientOptions options, HttpPipelineTransport? transport)
+    {
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = options.RetryDelay;
@@ -33,12 +65,5 @@ public static class StorageSdkClients
         {
             clientOptions.Transport = transport;
         }
-
-        return connection switch
-        {
-            { AccountKey: { } key } => new BlobServiceClient(connection.BlobEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
-            { TokenCredential: { } credential } => new BlobServiceClient(connection.BlobEndpoint, credential, clientOptions),
-            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
-        };
     }
 }

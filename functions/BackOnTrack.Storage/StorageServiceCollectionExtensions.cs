@@ -32,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
         services.AddSingleton(sp => StorageSdkClients.Blobs(
             sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
+        services.AddSingleton(sp => StorageSdkClients.Tables(
+            sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
         services.AddSingleton<StorageProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioning>());
         return services;

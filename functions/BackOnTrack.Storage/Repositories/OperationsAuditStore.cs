@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -11,11 +11,20 @@ namespace BackOnTrack.Storage.Repositories;
 public sealed record OperationsAuditEntry(string Operation, DateTimeOffset At, string By, string Reason, IReadOnlyDictionary<string, long> Counts);
 
 /// <summary>Table OperationsAudit (PartitionKey the operation, RowKey newest first: inverted ticks and a random suffix).</summary>
-public sealed class OperationsAuditStore(TableServiceClient tables)
+public sealed class OperationsAuditStore
 {
-    private const string Table = HubStorageNames.Tables.OperationsAudit;
+    private readonly TableClient _table;
 
-    public Task WriteAsync(OperationsAuditEntry entry, CancellationToken cancellationToken)
+    /// <param name="table">The OperationsAudit table's client.</param>
+    public OperationsAuditStore(TableClient table) => _table = table;
+
+    /// <summary>The store over the account's OperationsAudit table (how the hub's container builds it).</summary>
+    public OperationsAuditStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.OperationsAudit))
+    {
+    }
+
+    public async Task WriteAsync(OperationsAuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var rowKey = (DateTimeOffset.MaxValue.Ticks - entry.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
@@ -26,14 +35,14 @@ public sealed class OperationsAuditStore(TableServiceClient tables)
             ["Reason"] = entry.Reason,
             ["Counts"] = JsonSerializer.Serialize(entry.Counts),
         };
-        return tables.AddEntityAsync(Table, entity, cancellationToken);
+        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An operation's entries, newest first.</summary>
     public async Task<IReadOnlyList<OperationsAuditEntry>> ListAsync(string operation, CancellationToken cancellationToken)
     {
         var entries = new List<OperationsAuditEntry>();
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {operation}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {operation}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new OperationsAuditEntry(
                 entity.PartitionKey,

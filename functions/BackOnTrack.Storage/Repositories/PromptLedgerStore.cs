@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -10,17 +10,28 @@ namespace BackOnTrack.Storage.Repositories;
 /// recorded once it was delivered (or outboxed), so a rerun or a redelivered run in the same week sends nothing twice
 /// and a run that stopped half way is caught up by the next. Holds staff UPNs (in keys), never pupil data.
 /// </summary>
-public sealed class PromptLedgerStore(TableServiceClient tables)
+public sealed class PromptLedgerStore
 {
     /// <summary>The board digest's row in a week.</summary>
     public const string DigestKey = "digest";
+
+    private readonly TableClient _table;
+
+    /// <param name="table">The PromptLedger table's client.</param>
+    public PromptLedgerStore(TableClient table) => _table = table;
+
+    /// <summary>The store over the account's PromptLedger table (how the hub's container builds it).</summary>
+    public PromptLedgerStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.PromptLedger))
+    {
+    }
 
     /// <summary>The ledger keys recorded in a week.</summary>
     public async Task<IReadOnlySet<string>> RecordedAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.PromptLedger, TableFilter.Of($"PartitionKey eq {week.ToString()}"), ["RowKey"], cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {week.ToString()}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             keys.Add(TableKey.Decode(row.RowKey));
         }
@@ -37,6 +48,6 @@ public sealed class PromptLedgerStore(TableServiceClient tables)
             ["Outcome"] = outcome,
             ["SentAt"] = sentAt,
         };
-        await tables.UpsertEntityAsync(HubStorageNames.Tables.PromptLedger, row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 }

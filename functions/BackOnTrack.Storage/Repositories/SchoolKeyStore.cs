@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Schools;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -11,16 +11,25 @@ public sealed record SchoolKeyRecord(string Laestab, string KeyId, DateTimeOffse
 /// Table <c>SchoolKeys</c>: PartitionKey the school's LAESTAB, RowKey the key's id; SecretHash (SHA-256 of the secret,
 /// hex), IssuedAt, RevokedAt. A revoked key stays listed, so who had access when can be told afterwards.
 /// </summary>
-public sealed class SchoolKeyStore(TableServiceClient tables)
+public sealed class SchoolKeyStore
 {
-    private const string Table = HubStorageNames.Tables.SchoolKeys;
+    private readonly TableClient _table;
+
+    /// <param name="table">The SchoolKeys table's client.</param>
+    public SchoolKeyStore(TableClient table) => _table = table;
+
+    /// <summary>The store over the account's SchoolKeys table (how the hub's container builds it).</summary>
+    public SchoolKeyStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.SchoolKeys))
+    {
+    }
 
     /// <summary>Issues a new key for the school; the returned key is the only time its secret exists outside the school.</summary>
     public async Task<SchoolKey> IssueAsync(Laestab school, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(school);
         var key = SchoolKey.Issue();
-        await tables.AddEntityAsync(Table, new TableEntity(school.Value, key.KeyId)
+        await _table.AddEntityAsync(new TableEntity(school.Value, key.KeyId)
         {
             ["SecretHash"] = key.SecretHash,
             ["IssuedAt"] = now,
@@ -37,7 +46,7 @@ public sealed class SchoolKeyStore(TableServiceClient tables)
         {
             if (key.RevokedAt is null && (keyId is null || key.KeyId == keyId))
             {
-                await tables.UpsertEntityAsync(Table, new TableEntity(school.Value, key.KeyId) { ["RevokedAt"] = now }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                await _table.UpsertEntityAsync(new TableEntity(school.Value, key.KeyId) { ["RevokedAt"] = now }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 revoked++;
             }
         }
@@ -49,7 +58,7 @@ public sealed class SchoolKeyStore(TableServiceClient tables)
     {
         ArgumentNullException.ThrowIfNull(school);
         var keys = new List<SchoolKeyRecord>();
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {school.Value}"), ["RowKey", "IssuedAt", "RevokedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {school.Value}"), select: ["RowKey", "IssuedAt", "RevokedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             keys.Add(new SchoolKeyRecord(school.Value, row.RowKey, row.GetDateTimeOffset("IssuedAt") ?? default, row.GetDateTimeOffset("RevokedAt")));
         }
@@ -66,7 +75,7 @@ public sealed class SchoolKeyStore(TableServiceClient tables)
             return false;
         }
 
-        var row = await tables.GetEntityAsync(Table, school.Value, key.KeyId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row is not null && row.GetDateTimeOffset("RevokedAt") is null && key.Matches(row.GetString("SecretHash"));
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(school.Value, key.KeyId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } row && row.GetDateTimeOffset("RevokedAt") is null && key.Matches(row.GetString("SecretHash"));
     }
 }

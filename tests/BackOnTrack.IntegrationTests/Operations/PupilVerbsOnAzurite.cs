@@ -5,6 +5,7 @@ using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Operations;
 
@@ -69,7 +70,7 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await RowsMentioningAsync(erased));
         Assert.Empty(await RowsMentioningAsync(_pupils.Erased));
         Assert.Equal(before, (await RowsMentioningAsync(kept)).Count);
-        var entry = (await new OperationsAuditStore(_hub.Storage.Tables).ListAsync(ErasePupilUseCase.Operation, CancellationToken.None))
+        var entry = (await new OperationsAuditStore(_hub.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>()).ListAsync(ErasePupilUseCase.Operation, CancellationToken.None))
             .First(e => e.Reason == "Erasure request ER-2025-014");
         Assert.Equal(6, entry.Counts.Where(c => c.Key != "MetricsRequests").Sum(c => c.Value));
         var requests = await _hub.Storage.Queues.PeekMessagesAsync(HubStorageNames.Queues.MetricsRequests);
