@@ -17,7 +17,7 @@ namespace BackOnTrack.IntegrationTests.BoardPack;
 public sealed class BoardPackToSharePoint : IAsyncLifetime
 {
     // Tuesday 1 December 2026, 05:30 UTC: the timer's first firing of the month.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 5, 30, 0, TimeSpan.Zero));
+    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 12, 1, 5, 30, 0, TimeSpan.Zero));
     private readonly FreshAzurite _storage = FreshAzurite.Start();
     private FakeSharePointDrive _drive = null!;
     private InProcessHub _hub = null!;

@@ -14,9 +14,9 @@ public class BoardPackLibraryChoice
     private static IBoardPackLibrary Resolve(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        services.AddSingleton<TimeProvider>(new FakeClock());
         services.AddSingleton<TableServiceClient>(new NoTables());
-        services.AddBackOnTrackM365(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new FakeTokenCredential(new FakeTimeProvider()));
+        services.AddBackOnTrackM365(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new FakeTokenCredential(new FakeClock()));
         return services.BuildServiceProvider().GetRequiredService<IBoardPackLibrary>();
     }
 

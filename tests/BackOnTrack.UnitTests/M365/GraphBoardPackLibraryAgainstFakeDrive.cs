@@ -8,7 +8,7 @@ namespace BackOnTrack.UnitTests.M365;
 /// <summary>The board pack's upload through the hub's real Graph client, to a fake library speaking Graph's wire format.</summary>
 public sealed class GraphBoardPackLibraryAgainstFakeDrive : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeClock _clock = new();
     private FakeSharePointDrive _drive = null!;
     private GraphBoardPackLibrary _library = null!;
 
