@@ -1,11 +1,4 @@
-using System.CommandLine.Invocation;
 using BackOnTrack.Cli.Hosting;
 
-var parsed = HubCommandLine.Build().Parse(args);
-if (parsed.Action is ParseErrorAction error)
-{
-    // A mistyped argument gets its one-line reason, not the whole help page after it (--help shows that).
-    error.ShowHelp = false;
-}
-
-return await parsed.InvokeAsync().ConfigureAwait(false);
+// A mistyped argument or a failure is one line on stderr and an exit code (README, "The operator's tool and its verbs").
+return await CliInvocation.RunAsync(HubCommandLine.Build(), args, Console.Out, Console.Error).ConfigureAwait(false);

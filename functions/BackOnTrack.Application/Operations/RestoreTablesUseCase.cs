@@ -31,7 +31,9 @@ public sealed record RestoreOutcome(RestoreResult Result, IReadOnlyDictionary<st
 public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger<RestoreTablesUseCase> logger)
 {
     /// <param name="source">Where the export is: the configured account's blobs, or another account's.</param>
-    public async Task<RestoreOutcome> RestoreAsync(BlobServiceClient source, string container, string prefix, bool force, CancellationToken cancellationToken)
+    /// <param name="progress">Told the rows restored, after every <see cref="ExportTablesUseCase.ReportEvery"/> rows and each table, of the manifest's total.</param>
+    public async Task<RestoreOutcome> RestoreAsync(
+        BlobServiceClient source, string container, string prefix, bool force, IProgress<TableCopyProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var manifest = await ReadManifestAsync(source, container, prefix, cancellationToken).ConfigureAwait(false);
@@ -57,16 +59,23 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
         }
 
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in manifest.Tables.Keys.Order(StringComparer.Ordinal))
+        var tables = manifest.Tables.Keys.Order(StringComparer.Ordinal).ToList();
+        var total = manifest.Tables.Values.Sum();
+        long done = 0;
+        for (var i = 0; i < tables.Count; i++)
         {
-            rows[table] = await RestoreTableAsync(source, container, ExportManifest.TableBlob(prefix, table), table, cancellationToken).ConfigureAwait(false);
+            var (table, number) = (tables[i], i + 1);
+            void Report(long tableRows) => progress?.Report(new TableCopyProgress(table, number, tables.Count, tableRows, done + tableRows, total));
+            rows[table] = await RestoreTableAsync(source, container, ExportManifest.TableBlob(prefix, table), table, Report, cancellationToken).ConfigureAwait(false);
             LogTableRestored(logger, table, rows[table]);
+            Report(rows[table]);
+            done += rows[table];
         }
 
         return new RestoreOutcome(RestoreResult.Restored, rows, nonEmpty);
     }
 
-    private async Task<long> RestoreTableAsync(BlobServiceClient source, string container, string blobName, string table, CancellationToken cancellationToken)
+    private async Task<long> RestoreTableAsync(BlobServiceClient source, string container, string blobName, string table, Action<long> report, CancellationToken cancellationToken)
     {
         using var download = await source.DownloadStreamingAsync(container, blobName, cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(download.Content, Encoding.UTF8);
@@ -80,7 +89,10 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
             }
 
             await writer.UpsertAsync(table, TableEntityLines.FromLine(Encoding.UTF8.GetBytes(line)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            count++;
+            if (++count % ExportTablesUseCase.ReportEvery == 0)
+            {
+                report(count);
+            }
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -26,16 +26,19 @@ public static class ConformanceCommand
     private const int ListedPerFile = 5;
 
     /// <summary>The verb, for the root command.</summary>
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder of DfE Explore Education Statistics CSV files." };
         var command = new Command("conformance", "Load every DfE statistics CSV in a folder into Benchmarks and report suppressed figures and published rates that do not follow from the published counts.") { folder };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(folder), Console.Out, null, cancellationToken));
+        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("conformance", result.InvocationConfiguration.Error, progress =>
+            RunAsync(result.GetRequiredValue(folder), result.InvocationConfiguration.Output, progress, configure, cancellationToken)));
         return command;
     }
 
     /// <param name="configure">Last-minute registrations, for tests (as <see cref="HandlerApp.Build"/>).</param>
-    internal static async Task<int> RunAsync(DirectoryInfo folder, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    /// <param name="progress">Told each file as its load starts (files done of the folder's), and when all are done.</param>
+    internal static async Task<int> RunAsync(
+        DirectoryInfo folder, TextWriter output, IProgress<ProgressStep>? progress, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         if (!folder.Exists)
         {
@@ -44,13 +47,8 @@ public static class ConformanceCommand
         }
 
         // The hub's own composition, not started: no port is opened; its per-file logs would bury the table.
-        await using var app = HandlerApp.Build(0, TimeProvider.System, builder =>
-        {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            configure?.Invoke(builder);
-        });
+        await using var app = await Operations.OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var storage = app.Services.GetRequiredService<StorageAccount>();
-        await StorageProvisioning.EnsureCreatedAsync(storage, cancellationToken).ConfigureAwait(false);
         var ingest = app.Services.GetRequiredService<IngestDropUseCase>();
         var drops = app.Services.GetRequiredService<DataDropStore>();
         var hub = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
@@ -59,6 +57,7 @@ public static class ConformanceCommand
         var loaded = new List<(string File, DataDrop? Drop, DropReport? Report)>();
         foreach (var file in files)
         {
+            progress?.Report(new ProgressStep($"{file.Name} (file {loaded.Count + 1} of {files.Count})", loaded.Count, files.Count));
             await using (var content = file.OpenRead())
             {
                 await storage.Blobs.UploadAsync(HubStorageNames.Containers.Benchmarks, file.Name, content, new BlobUploadOptions { ContentType = "text/csv" }, cancellationToken)
@@ -71,6 +70,7 @@ public static class ConformanceCommand
             loaded.Add((file.Name, drop, await ReadReportAsync(storage, drop, cancellationToken).ConfigureAwait(false)));
         }
 
+        progress?.Report(new ProgressStep($"{files.Count} file(s) loaded", files.Count, files.Count));
         var store = app.Services.GetRequiredService<BenchmarkStore>();
         var home = await store.CountAsync(BenchmarkLevel.LA, hub.LocalAuthority, cancellationToken).ConfigureAwait(false);
         var region = await store.CountAsync(BenchmarkLevel.Region, hub.Region, cancellationToken).ConfigureAwait(false);

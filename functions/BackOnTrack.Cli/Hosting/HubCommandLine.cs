@@ -19,7 +19,8 @@ namespace BackOnTrack.Cli.Hosting;
 /// <summary>The operator's tool: <c>local</c> (the hub and a local host on the configured storage), sample data, conformance and the operations verbs.</summary>
 public static class HubCommandLine
 {
-    public static RootCommand Build()
+    /// <param name="configure">Last-minute registrations for the hub the operations and conformance verbs open, for tests.</param>
+    public static RootCommand Build(Action<WebApplicationBuilder>? configure = null)
     {
         var once = new Option<bool>("--once") { Description = "Run each timer once, drain every queue until quiet, then exit (0 when all work succeeded)." };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = ParseDate };
@@ -35,8 +36,8 @@ public static class HubCommandLine
         var provision = new Command("provision-lists", "Create (or check, adding missing columns) the SharePoint tracker, figures and returns lists on M365__SiteId and print their ids.");
         provision.SetAction((_, cancellationToken) => ProvisionListsAsync(cancellationToken));
 
-        var root = new RootCommand("BackOnTrack hub: local runs, sample data, DfE conformance and the operations verbs.") { local, generate, provision, ConformanceCommand.Build() };
-        foreach (var operation in Operations.OperationsCommands.All())
+        var root = new RootCommand("BackOnTrack hub: local runs, sample data, DfE conformance and the operations verbs.") { local, generate, provision, ConformanceCommand.Build(configure) };
+        foreach (var operation in Operations.OperationsCommands.All(configure))
         {
             root.Add(operation);
         }

@@ -15,13 +15,13 @@ namespace BackOnTrack.Cli.Operations;
 /// </summary>
 public static class BoardPackCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var month = new Option<(int Year, int Month)?>("--month") { Description = "The month's pack to make, yyyy-MM (default: the as-of date's month). Dated today within the current month, an earlier month at its first weekday (as the timer made it).", CustomParser = ParseMonth };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = HubCommandLine.ParseDate };
         var output = new Option<DirectoryInfo?>("--output") { Description = "Also write board-pack.pdf and board-pack.html into this folder (created if missing)." };
         var command = new Command("board-pack", "Make the strategy board's pack for a month (PDF and HTML) from the hub's tables, keep it in reports/board-pack/{yyyy-MM}/ and publish it: to the board's SharePoint library in Graph mode with M365__BoardPackDriveId, else to the outbox.") { month, asOf, output };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(month), result.GetValue(asOf), result.GetValue(output), Console.Out, Console.Error, null, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(month), result.GetValue(asOf), result.GetValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, configure, cancellationToken));
         return command;
     }
 

@@ -9,16 +9,16 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>drops list|reprocess|withdraw</c>: a school's drops, run one again, or take one back.</summary>
 public static class DropsCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var school = new Option<string>("--school") { Description = "The school's LAESTAB (or LA, plans, benchmarks).", Required = true };
         var list = new Command("list", "List a school's drops: status, kind, rows, received and processed times.") { school };
-        list.SetAction((result, cancellationToken) => ListAsync(result.GetRequiredValue(school), Console.Out, null, cancellationToken));
+        list.SetAction((result, cancellationToken) => ListAsync(result.GetRequiredValue(school), result.InvocationConfiguration.Output, configure, cancellationToken));
 
         var (reprocessScope, reprocessDrop) = DropArguments();
         var reprocess = new Command("reprocess", "Run a drop again through the current rules (its raw file must still exist).") { reprocessScope, reprocessDrop };
         reprocess.SetAction((result, cancellationToken) =>
-            ReprocessAsync(result.GetRequiredValue(reprocessScope), result.GetRequiredValue(reprocessDrop), OperationsApp.DefaultOperator, Console.Out, null, cancellationToken));
+            ReprocessAsync(result.GetRequiredValue(reprocessScope), result.GetRequiredValue(reprocessDrop), OperationsApp.DefaultOperator, result.InvocationConfiguration.Output, configure, cancellationToken));
 
         var (withdrawScope, withdrawDrop) = DropArguments();
         var by = new Option<string>("--by") { Description = "Who withdraws it, for the audit entry (default: the signed-in user)." };
@@ -26,7 +26,7 @@ public static class DropsCommand
         var withdraw = new Command("withdraw", "Withdraw a drop: its rows are removed, its status becomes Withdrawn and its metrics are recomputed.") { withdrawScope, withdrawDrop, by, reason };
         withdraw.SetAction((result, cancellationToken) => WithdrawAsync(
             result.GetRequiredValue(withdrawScope), result.GetRequiredValue(withdrawDrop), result.GetValue(by) ?? OperationsApp.DefaultOperator, result.GetValue(reason) ?? "",
-            Console.Out, null, cancellationToken));
+            result.InvocationConfiguration.Output, configure, cancellationToken));
 
         return new Command("drops", "A school's data drops.") { list, reprocess, withdraw };
     }

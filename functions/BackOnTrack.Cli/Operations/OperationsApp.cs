@@ -1,34 +1,67 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Cli.Operations;
 
 /// <summary>
 /// What every operations verb shares: the hub's own composition and settings (as <c>serve</c> and <c>local</c> read
-/// them), built but not started, so no port is opened; the storage it needs created; logs only from warnings up, so
-/// the verb's own output is what is printed.
+/// them), built but not started, so no port is opened; its settings checked; the storage it needs created; logs only
+/// from warnings up, so the verb's own output is what is printed.
 /// </summary>
 internal static class OperationsApp
 {
     /// <param name="configure">Last-minute registrations, for tests (as <see cref="HandlerApp.Build"/>).</param>
+    /// <exception cref="HubSettingsException">No storage connection, or a malformed one.</exception>
+    /// <exception cref="OptionsValidationException">A setting fails its validation (a missing or malformed key, a limit out of range).</exception>
     public static async Task<WebApplication> OpenAsync(TimeProvider clock, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var app = HandlerApp.Build(0, clock, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A retry is the storage client's business; when retries run out, the verb's one-line error says why.
+            builder.Logging.AddFilter("BackOnTrack.Storage", LogLevel.Error);
             configure?.Invoke(builder);
+            CheckConnection(builder.Configuration);
         });
         try
         {
-            await StorageProvisioning.EnsureCreatedAsync(app.Services.GetRequiredService<StorageAccount>(), cancellationToken).ConfigureAwait(false);
+            var storage = CheckSettings(app.Services);
+            await StorageProvisioning.EnsureCreatedAsync(storage, cancellationToken).ConfigureAwait(false);
             return app;
         }
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// What starting the hub would check, before anything goes over the network: every options validation the hub
+    /// registers with <c>ValidateOnStart</c> passes (the app is never started, so nothing else would run them until a
+    /// use case first read its options, halfway through the work).
+    /// </summary>
+    internal static StorageAccount CheckSettings(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<StorageAccount>();
+        services.GetService<IStartupValidator>()?.Validate();
+        return storage;
+    }
+
+    /// <summary>The storage connection as the hub reads it, checked before the hub is composed (composing it reads it).</summary>
+    private static void CheckConnection(IConfiguration configuration)
+    {
+        try
+        {
+            StorageServiceCollectionExtensions.ReadConnection(configuration);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw new HubSettingsException("bad settings: AzureWebJobsStorage: " + CliInvocation.OneLine(ex.Message), ex);
         }
     }
 

@@ -5,16 +5,17 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary>The operations verbs of docs/architecture.md §Functions this project builds, for the root command.</summary>
 public static class OperationsCommands
 {
-    public static IReadOnlyList<Command> All() =>
+    /// <param name="configure">Last-minute registrations for the hub each verb opens, for tests.</param>
+    public static IReadOnlyList<Command> All(Action<WebApplicationBuilder>? configure = null) =>
     [
-        ReturnsCommand.Build(),
-        DropsCommand.Build(),
-        PoisonCommand.Build(),
-        PupilCommand.Build(),
-        RekeyCommand.Build(),
-        BackupCommands.BuildExport(),
-        BackupCommands.BuildRestore(),
-        SchoolsCommand.Build(),
-        BoardPackCommand.Build(),
+        ReturnsCommand.Build(configure),
+        DropsCommand.Build(configure),
+        PoisonCommand.Build(configure),
+        PupilCommand.Build(configure),
+        RekeyCommand.Build(configure),
+        BackupCommands.BuildExport(configure),
+        BackupCommands.BuildRestore(configure),
+        SchoolsCommand.Build(configure),
+        BoardPackCommand.Build(configure),
     ];
 }

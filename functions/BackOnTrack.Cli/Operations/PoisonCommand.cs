@@ -7,11 +7,11 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>poison replay [--queue name]</c>: poison messages back to their queues once the cause is fixed.</summary>
 public static class PoisonCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var queue = new Option<string?>("--queue") { Description = "Only this queue (drop-events, metrics-requests or tracker-sync); default all." };
         var replay = new Command("replay", "Move every message in <queue>-poison back to <queue>, printing how many; running it again moves nothing more.") { queue };
-        replay.SetAction((result, cancellationToken) => ReplayAsync(result.GetValue(queue), Console.Out, null, cancellationToken));
+        replay.SetAction((result, cancellationToken) => ReplayAsync(result.GetValue(queue), result.InvocationConfiguration.Output, configure, cancellationToken));
         return new Command("poison", "Messages that failed too often (the <queue>-poison queues).") { replay };
     }
 

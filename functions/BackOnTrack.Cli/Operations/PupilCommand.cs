@@ -8,18 +8,18 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>pupil key &lt;UPN&gt;</c> and <c>pupil erase &lt;UPN or pupilKey&gt; --reason</c>.</summary>
 public static class PupilCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var upn = new Argument<string>("upn") { Description = "The pupil's UPN (13 characters, check letter first)." };
         var key = new Command("key", "Print the pupilKey a UPN has under the configured pseudonymisation key; nothing is stored or logged.") { upn };
-        key.SetAction((result, cancellationToken) => KeyAsync(result.GetRequiredValue(upn), Console.Out, null, cancellationToken));
+        key.SetAction((result, cancellationToken) => KeyAsync(result.GetRequiredValue(upn), result.InvocationConfiguration.Output, configure, cancellationToken));
 
         var pupil = new Argument<string>("pupil") { Description = "The pupil's UPN, or the pupilKey (32 hex characters)." };
         var by = new Option<string>("--by") { Description = "Who erases, for the audit entry (default: the signed-in user)." };
         var reason = new Option<string>("--reason") { Description = "Why (e.g. the request's reference), for the audit entry; it must not contain the pupil's UPN or key.", Required = true };
         var erase = new Command("erase", "Remove one pupil from every table that holds pupil rows, recompute the affected metrics, and write an audit entry without any identifier.") { pupil, by, reason };
         erase.SetAction((result, cancellationToken) => EraseAsync(
-            result.GetRequiredValue(pupil), result.GetValue(by) ?? OperationsApp.DefaultOperator, result.GetRequiredValue(reason), Console.Out, null, cancellationToken));
+            result.GetRequiredValue(pupil), result.GetValue(by) ?? OperationsApp.DefaultOperator, result.GetRequiredValue(reason), result.InvocationConfiguration.Output, configure, cancellationToken));
 
         return new Command("pupil", "One pupil: look up their pupilKey, or erase them.") { key, erase };
     }

@@ -1,17 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
 using BackOnTrack.Application.Operations;
+using BackOnTrack.Cli.Hosting;
 
 namespace BackOnTrack.Cli.Operations;
 
 /// <summary><c>rekey</c>: moves every pupilKey to the key in <c>Hub__NextPseudonymisationKey</c> (README, "Re-keying pupils").</summary>
 public static class RekeyCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var by = new Option<string>("--by") { Description = "Who runs it, for the audit entry (default: the signed-in user)." };
         var command = new Command("rekey", "Re-key every pupilKey from the current key chain to Hub__NextPseudonymisationKey (set in the environment or Key Vault, never on the command line). Stop ingest first; safe to run again if interrupted.") { by };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(by) ?? OperationsApp.DefaultOperator, Console.Out, null, null, cancellationToken));
+        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("rekey", result.InvocationConfiguration.Error, progress =>
+            RunAsync(result.GetValue(by) ?? OperationsApp.DefaultOperator, result.InvocationConfiguration.Output, new Steps(progress), configure, cancellationToken)));
         return command;
     }
 
@@ -31,5 +33,18 @@ public static class RekeyCommand
             _ => "Hub__NextPseudonymisationKey must be base64 of at least 32 random bytes, and not a key already in use (current or previous).",
         }).ConfigureAwait(false);
         return outcome.Result is RekeyResult.Completed or RekeyResult.AlreadyComplete ? 0 : 1;
+    }
+
+    /// <summary>The rows re-keyed so far as the display shows them (how many rows remain is not known without reading them all first).</summary>
+    private sealed class Steps(IProgress<ProgressStep> display) : IProgress<RekeyProgress>
+    {
+        private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
+
+        public void Report(RekeyProgress value)
+        {
+            _rows[value.Table] = value.RowsRekeyed;
+            var total = _rows.Values.Sum();
+            display.Report(new ProgressStep(string.Create(CultureInfo.InvariantCulture, $"{value.Table}, {total:N0} rows re-keyed"), total, null));
+        }
     }
 }

@@ -11,13 +11,13 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>returns [--term AUT|SPR|SUM] [--academic-year yyyy-yy] [--as-of yyyy-MM-dd]</c>: the returns tracker.</summary>
 public static class ReturnsCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var term = new Option<Period?>("--term") { Description = "AUT, SPR or SUM (default: the term of the as-of date).", CustomParser = ParseTerm };
         var year = new Option<AcademicYear?>("--academic-year") { Description = "yyyy-yy (default: the academic year of the as-of date).", CustomParser = ParseYear };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = HubCommandLine.ParseDate };
         var command = new Command("returns", "The returns tracker: which kinds of data each school sent this term, when, with what status; schools with no accepted drop are flagged.") { term, year, asOf };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(term), result.GetValue(year), result.GetValue(asOf), Console.Out, null, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(term), result.GetValue(year), result.GetValue(asOf), result.InvocationConfiguration.Output, configure, cancellationToken));
         return command;
     }
 

@@ -11,16 +11,16 @@ namespace BackOnTrack.Cli.Operations;
 /// </summary>
 public static class SchoolsCommand
 {
-    public static Command Build()
+    public static Command Build(Action<WebApplicationBuilder>? configure = null)
     {
         var issueSchool = new Argument<string>("laestab") { Description = "The school's LAESTAB (7 digits)." };
         var issue = new Command("issue-key", "Issue a new key for the school and print it once: only its hash is kept, so it cannot be shown again.") { issueSchool };
-        issue.SetAction((result, cancellationToken) => IssueAsync(result.GetRequiredValue(issueSchool), Console.Out, TimeProvider.System, null, cancellationToken));
+        issue.SetAction((result, cancellationToken) => IssueAsync(result.GetRequiredValue(issueSchool), result.InvocationConfiguration.Output, TimeProvider.System, configure, cancellationToken));
 
         var revokeSchool = new Argument<string>("laestab") { Description = "The school's LAESTAB (7 digits)." };
         var keyId = new Option<string?>("--key-id") { Description = "Revoke only this key (the part before the dot); default every key of the school." };
         var revoke = new Command("revoke-key", "Revoke a school's key (or all its keys): requests with it are refused at once.") { revokeSchool, keyId };
-        revoke.SetAction((result, cancellationToken) => RevokeAsync(result.GetRequiredValue(revokeSchool), result.GetValue(keyId), Console.Out, TimeProvider.System, null, cancellationToken));
+        revoke.SetAction((result, cancellationToken) => RevokeAsync(result.GetRequiredValue(revokeSchool), result.GetValue(keyId), result.InvocationConfiguration.Output, TimeProvider.System, configure, cancellationToken));
 
         return new Command("schools", "Schools' keys for the upload-URL and drop-status functions.") { issue, revoke };
     }

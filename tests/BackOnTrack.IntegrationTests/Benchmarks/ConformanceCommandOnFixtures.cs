@@ -17,7 +17,7 @@ public sealed class ConformanceCommandOnFixtures(AzuriteFixture azurite)
     private async Task<(int ExitCode, string Output)> RunAsync(string folder)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
-        var exitCode = await ConformanceCommand.RunAsync(new DirectoryInfo(folder), output, builder =>
+        var exitCode = await ConformanceCommand.RunAsync(new DirectoryInfo(folder), output, null, builder =>
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,

@@ -40,13 +40,13 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         }
 
         using var exported = new StringWriter();
-        Assert.Equal(0, await BackupCommands.ExportAsync("backups", "2025-07-31-before-move", exported, OperationsSettings.Configure(_source.ConnectionString), CancellationToken.None));
+        Assert.Equal(0, await BackupCommands.ExportAsync("backups", "2025-07-31-before-move", exported, null, OperationsSettings.Configure(_source.ConnectionString), CancellationToken.None));
         using var source = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
         using var target = StorageAccount.Create(StorageConnection.Parse(_target.ConnectionString));
         await CopyBackupsAsync(source, target);
 
         using var restored = new StringWriter();
-        Assert.Equal(0, await BackupCommands.RestoreAsync("2025-07-31-before-move", "backups", force: false, restored, OperationsSettings.Configure(_target.ConnectionString), CancellationToken.None));
+        Assert.Equal(0, await BackupCommands.RestoreAsync("2025-07-31-before-move", "backups", force: false, restored, null, OperationsSettings.Configure(_target.ConnectionString), CancellationToken.None));
 
         var expected = await AccountSnapshot.OfAsync(source.Tables);
         Assert.Contains(expected, l => l.Contains("Int64:Int64=9000000000; Text:String=", StringComparison.Ordinal));
@@ -61,12 +61,12 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         using var storage = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
         var settings = OperationsSettings.Configure(_source.ConnectionString);
         using var output = new StringWriter();
-        await BackupCommands.ExportAsync("backups", "empty", output, settings, CancellationToken.None);
+        await BackupCommands.ExportAsync("backups", "empty", output, null, settings, CancellationToken.None);
         await storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity("2024-25", "3751234") { ["Name"] = "Oak Academy" });
 
-        Assert.Equal(1, await BackupCommands.RestoreAsync("empty", "backups", force: false, output, settings, CancellationToken.None));
-        Assert.Equal(0, await BackupCommands.RestoreAsync("empty", "backups", force: true, output, settings, CancellationToken.None));
-        Assert.Equal(1, await BackupCommands.RestoreAsync("no-such-export", "backups", force: true, output, settings, CancellationToken.None));
+        Assert.Equal(1, await BackupCommands.RestoreAsync("empty", "backups", force: false, output, null, settings, CancellationToken.None));
+        Assert.Equal(0, await BackupCommands.RestoreAsync("empty", "backups", force: true, output, null, settings, CancellationToken.None));
+        Assert.Equal(1, await BackupCommands.RestoreAsync("no-such-export", "backups", force: true, output, null, settings, CancellationToken.None));
 
         Assert.Contains("Refused: Schools already hold rows", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("No complete export at backups/no-such-export/", output.ToString(), StringComparison.Ordinal);
