@@ -14,10 +14,10 @@ public sealed class ConformanceCommandOnFixtures(AzuriteFixture azurite)
 {
     private static readonly string Folder = Fixtures.Path("Benchmarks");
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string folder)
+    private async Task<(int ExitCode, string Output)> RunAsync(string folder, IProgress<ProgressStep>? progress = null)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
-        var exitCode = await ConformanceCommand.RunAsync(new DirectoryInfo(folder), output, null, builder =>
+        var exitCode = await ConformanceCommand.RunAsync(new DirectoryInfo(folder), output, progress, builder =>
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -33,7 +33,14 @@ public sealed class ConformanceCommandOnFixtures(AzuriteFixture azurite)
     [Fact]
     public async Task PrintsPerFileTheRowsReadSuppressedAndNotFollowingFromTheirCountsAndExitsZero()
     {
-        var (exitCode, output) = await RunAsync(Folder);
+        var steps = new List<ProgressStep>();
+        var (exitCode, output) = await RunAsync(Folder, new Recording(steps));
+
+        // Progress: each file as its load starts (files done of all), then all done.
+        var files = Directory.GetFiles(Folder, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [.. files.Select((file, i) => new ProgressStep($"{file} (file {i + 1} of {files.Count})", i, files.Count)), new ProgressStep($"{files.Count} file(s) loaded", files.Count, files.Count)],
+            steps);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(["ExclusionsOld", "Processed", "16", "14", "1", "1", "3", "1", "1"], LineOf(output, "exclusions-old-2006-07-to-2016-17.csv"));
@@ -83,5 +90,10 @@ public sealed class ConformanceCommandOnFixtures(AzuriteFixture azurite)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private sealed class Recording(List<ProgressStep> steps) : IProgress<ProgressStep>
+    {
+        public void Report(ProgressStep value) => steps.Add(value);
     }
 }

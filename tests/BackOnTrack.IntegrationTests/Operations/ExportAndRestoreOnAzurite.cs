@@ -1,8 +1,11 @@
+using System.Globalization;
+using BackOnTrack.Application.Operations;
 using BackOnTrack.Cli.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Tables;
 using BackOnTrack.Tests.Processes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Operations;
 
@@ -70,6 +73,52 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
 
         Assert.Contains("Refused: Schools already hold rows", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("No complete export at backups/no-such-export/", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportAndRestoreReportTheRowsOfEachTableEveryThousandRowsAndTheRunsTotal()
+    {
+        const int Bulk = 2500;
+        using var source = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
+        using var target = StorageAccount.Create(StorageConnection.Parse(_target.ConnectionString));
+        var exported = new List<TableCopyProgress>();
+        var restored = new List<TableCopyProgress>();
+        await using (var hub = await InProcessHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
+        {
+            foreach (var chunk in Enumerable.Range(0, Bulk).Chunk(100))
+            {
+                await hub.Storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.OperationsAudit,
+                    [.. chunk.Select(i => TableTransactionAction.Add(new TableEntity("Bulk", i.ToString("D5", CultureInfo.InvariantCulture)) { ["N"] = i }))]);
+            }
+
+            await hub.Services.GetRequiredService<ExportTablesUseCase>().ExportAsync("backups", "bulk", new Recording(exported), CancellationToken.None);
+        }
+
+        await CopyBackupsAsync(source, target);
+        await using (var hub = await InProcessHub.StartAsync(_target.ConnectionString, new DateOnly(2025, 7, 31)))
+        {
+            await hub.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(hub.Storage.Blobs, "backups", "bulk", force: true, new Recording(restored), CancellationToken.None);
+        }
+
+        var tables = HubStorageNames.Tables.All.Count;
+        // Every table's end is reported, in order, and the audit table's 2,500 rows also at 1,000 and 2,000.
+        Assert.Equal(Enumerable.Range(1, tables), exported.Select(p => p.TableNumber).Distinct());
+        Assert.Equal([1000, 2000, Bulk], exported.Where(p => p.Table == HubStorageNames.Tables.OperationsAudit).Select(p => p.TableRows));
+        Assert.All(exported, p => Assert.Equal((tables, (long?)null), (p.Tables, p.TotalRows)));
+        var total = exported[^1].RunRows;
+        Assert.True(total >= Bulk);
+        Assert.Equal(exported.GroupBy(p => p.Table).Sum(g => g.Last().TableRows), total);
+
+        Assert.Equal([1000, 2000, Bulk], restored.Where(p => p.Table == HubStorageNames.Tables.OperationsAudit).Select(p => p.TableRows));
+        Assert.All(restored, p => Assert.Equal(total, p.TotalRows));
+        Assert.Equal(total, restored[^1].RunRows);
+        Assert.Equal(restored.Select(p => p.RunRows).Order(), restored.Select(p => p.RunRows));
+    }
+
+    /// <summary>Records each report as it is made (<see cref="Progress{T}"/> would post it to the thread pool).</summary>
+    private sealed class Recording(List<TableCopyProgress> reports) : IProgress<TableCopyProgress>
+    {
+        public void Report(TableCopyProgress value) => reports.Add(value);
     }
 
     /// <summary>What an operator does with azcopy: the export folder into the new account's backups container.</summary>
