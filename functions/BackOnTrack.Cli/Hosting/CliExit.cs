@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Azure;
 using BackOnTrack.M365;
 using Microsoft.Extensions.Options;
@@ -57,7 +58,8 @@ public static class CliInvocation
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Termination is handled by StopOnSignals (the caller's token), not by the parser's own handler.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -67,6 +69,39 @@ public static class CliInvocation
             var (code, line) = Describe(ex);
             await error.WriteLineAsync(Prefixed(verb, line)).ConfigureAwait(false);
             return code;
+        }
+    }
+
+    /// <summary>
+    /// Ctrl+C (SIGINT) or SIGTERM cancels the returned token, so the verb stops at its next await and says so in one
+    /// line; a second signal ends the process at once, for a verb that does not stop.
+    /// </summary>
+    public static IDisposable StopOnSignals(out CancellationToken stopping)
+    {
+        var stop = new CancellationTokenSource();
+        stopping = stop.Token;
+        void OnSignal(PosixSignalContext context)
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        }
+
+        return new Registrations(stop, PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal));
+    }
+
+    private sealed class Registrations(CancellationTokenSource stop, params IDisposable[] signals) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var signal in signals)
+            {
+                signal.Dispose();
+            }
+
+            stop.Dispose();
         }
     }
 
@@ -81,7 +116,7 @@ public static class CliInvocation
             OptionsValidationException invalid => (ExitCodes.Usage, "bad settings: " + OneLine(string.Join(" ", invalid.Failures))),
             AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
                 (ExitCodes.Usage, "bad settings: " + OneLine(string.Join(" ", many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)))),
-            OperationCanceledException => (ExitCodes.Cancelled, "cancelled before it finished; running it again is safe."),
+            OperationCanceledException => (ExitCodes.Cancelled, "stopped (Ctrl+C or SIGTERM) before it finished."),
             RequestFailedException failed => (ExitCodes.Failed, StorageLine(failed)),
             M365ServiceException or HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException or System.Net.Sockets.SocketException
                 => (ExitCodes.Failed, OneLine(ex.Message)),

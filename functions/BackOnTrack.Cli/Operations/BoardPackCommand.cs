@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Azure;
 using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Cli.Hosting;
 using BackOnTrack.M365;
@@ -28,50 +27,42 @@ public static class BoardPackCommand
     internal static async Task<int> RunAsync(
         (int Year, int Month)? month, DateOnly? asOf, DirectoryInfo? output, TextWriter stdout, TextWriter stderr, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        try
+        // Failures (settings, storage, Graph) are one line from the shared handler (CliInvocation).
+        TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
+        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        var useCase = app.Services.GetRequiredService<BoardPackUseCase>();
+        var today = Core.Tracker.UkCalendar.Today(clock.GetUtcNow());
+        var (year, monthNumber) = month ?? (today.Year, today.Month);
+        if (useCase.AsOfForMonth(year, monthNumber) is not { } packDate)
         {
-            TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
-            await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
-            var useCase = app.Services.GetRequiredService<BoardPackUseCase>();
-            var today = Core.Tracker.UkCalendar.Today(clock.GetUtcNow());
-            var (year, monthNumber) = month ?? (today.Year, today.Month);
-            if (useCase.AsOfForMonth(year, monthNumber) is not { } packDate)
-            {
-                await stderr.WriteLineAsync($"board-pack: {year:D4}-{monthNumber:D2} has not begun (today is {today:yyyy-MM-dd}).").ConfigureAwait(false);
-                return 2;
-            }
+            await stderr.WriteLineAsync($"board-pack: {year:D4}-{monthNumber:D2} has not begun (today is {today:yyyy-MM-dd}).").ConfigureAwait(false);
+            return 2;
+        }
 
-            var run = await useCase.PublishAsync(packDate, cancellationToken).ConfigureAwait(false);
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Board pack {run.Month}, data as of {run.AsOf:d MMMM yyyy}:")).ConfigureAwait(false);
+        var run = await useCase.PublishAsync(packDate, cancellationToken).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Board pack {run.Month}, data as of {run.AsOf:d MMMM yyyy}:")).ConfigureAwait(false);
+        foreach (var file in run.Rendered)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {run.Copies[file.Name]} ({file.Content.Length:N0} bytes)")).ConfigureAwait(false);
+        }
+
+        var m365 = app.Services.GetRequiredService<IOptions<M365Options>>().Value;
+        var why = m365.EffectiveMode == M365Mode.Graph ? "M365__BoardPackDriveId is not set" : "M365 mode is Outbox";
+        await stdout.WriteLineAsync(run.InSharePoint
+            ? "Published to the board's SharePoint library: " + string.Join(", ", run.Files.Select(f => f.Url))
+            : $"Recorded in the outbox (channel BoardPack), not uploaded: {why}.").ConfigureAwait(false);
+        if (output is not null)
+        {
+            output.Create();
             foreach (var file in run.Rendered)
             {
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {run.Copies[file.Name]} ({file.Content.Length:N0} bytes)")).ConfigureAwait(false);
+                var path = Path.Combine(output.FullName, file.Name);
+                await File.WriteAllBytesAsync(path, file.Content, cancellationToken).ConfigureAwait(false);
+                await stdout.WriteLineAsync($"  written to {path}").ConfigureAwait(false);
             }
-
-            var m365 = app.Services.GetRequiredService<IOptions<M365Options>>().Value;
-            var why = m365.EffectiveMode == M365Mode.Graph ? "M365__BoardPackDriveId is not set" : "M365 mode is Outbox";
-            await stdout.WriteLineAsync(run.InSharePoint
-                ? "Published to the board's SharePoint library: " + string.Join(", ", run.Files.Select(f => f.Url))
-                : $"Recorded in the outbox (channel BoardPack), not uploaded: {why}.").ConfigureAwait(false);
-            if (output is not null)
-            {
-                output.Create();
-                foreach (var file in run.Rendered)
-                {
-                    var path = Path.Combine(output.FullName, file.Name);
-                    await File.WriteAllBytesAsync(path, file.Content, cancellationToken).ConfigureAwait(false);
-                    await stdout.WriteLineAsync($"  written to {path}").ConfigureAwait(false);
-                }
-            }
-
-            return 0;
         }
-        catch (Exception ex) when (ex is RequestFailedException or M365ServiceException or OptionsValidationException or HttpRequestException or IOException or UnauthorizedAccessException)
-        {
-            // One line an operator can act on; the stack trace says nothing they can change.
-            await stderr.WriteLineAsync($"board-pack: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
-            return 1;
-        }
+
+        return 0;
     }
 
     private static (int Year, int Month)? ParseMonth(ArgumentResult result)

@@ -128,6 +128,8 @@ public sealed class CommandLineHabits
     [InlineData("poison replay", "poison replay")]
     [InlineData("returns", "returns")]
     [InlineData("schools issue-key 3759876", "schools issue-key")]
+    [InlineData("board-pack", "board-pack")]
+    [InlineData("drops withdraw 3759876 0123456789abcdef", "drops withdraw")]
     public async Task EveryVerbThatOpensTheHubRefusesAMalformedKeyTheSameWay(string args, string verb)
     {
         var (code, _, error) = await RunAsync(args.Split(' '), Settings(("Hub:PseudonymisationKey", "not base64!")));
@@ -172,7 +174,7 @@ public sealed class CommandLineHabits
         var (code, _, error) = await RunAsync(["drops", "list", "--school", "3759876"], cancellationToken: stopped.Token);
 
         Assert.Equal(ExitCodes.Cancelled, code);
-        Assert.Equal("drops list: cancelled before it finished; running it again is safe.", OneLine(error));
+        Assert.Equal("drops list: stopped (Ctrl+C or SIGTERM) before it finished.", OneLine(error));
     }
 
     [Fact]
