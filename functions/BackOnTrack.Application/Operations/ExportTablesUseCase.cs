@@ -18,11 +18,11 @@ public sealed record ExportManifest(DateTimeOffset ExportedAt, IReadOnlyDictiona
 
 /// <summary>
 /// Reported by <c>export</c> and <c>restore</c> as they go, after every <see cref="ExportTablesUseCase.ReportEvery"/>
-/// rows and at the end of each table: the table in hand (the <paramref name="TableNumber"/>th of
-/// <paramref name="Tables"/>), its rows so far, and the run's rows so far, of <paramref name="TotalRows"/> when known
+/// rows and at the end of each table (<paramref name="TableDone"/>): the table in hand (the <paramref name="TableNumber"/>th
+/// of <paramref name="Tables"/>), its rows so far, and the run's rows so far, of <paramref name="TotalRows"/> when known
 /// (a restore reads them from the manifest; an export cannot know them without reading every table twice).
 /// </summary>
-public sealed record TableCopyProgress(string Table, int TableNumber, int Tables, long TableRows, long RunRows, long? TotalRows);
+public sealed record TableCopyProgress(string Table, int TableNumber, int Tables, long TableRows, long RunRows, long? TotalRows, bool TableDone);
 
 /// <summary>
 /// <c>export</c>: every hub table to JSON lines in a blob container (the backup Table storage lacks), one blob per table,
@@ -57,7 +57,7 @@ public sealed partial class ExportTablesUseCase(StorageAccount account, TimeProv
             {
                 if (++rows % ReportEvery == 0)
                 {
-                    progress?.Report(new TableCopyProgress(table, number, tables.Count, rows, done + rows, null));
+                    progress?.Report(new TableCopyProgress(table, number, tables.Count, rows, done + rows, null, TableDone: false));
                 }
             }, cancellationToken);
             counts[table] = await TableEntityLines.WriteAsync(entities, file, cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ public sealed partial class ExportTablesUseCase(StorageAccount account, TimeProv
             await account.Blobs.UploadAsync(container, ExportManifest.TableBlob(prefix, table), file, new BlobUploadOptions { ContentType = "application/x-ndjson" }, cancellationToken).ConfigureAwait(false);
             LogTableExported(logger, table, counts[table]);
             done += counts[table];
-            progress?.Report(new TableCopyProgress(table, number, tables.Count, counts[table], done, null));
+            progress?.Report(new TableCopyProgress(table, number, tables.Count, counts[table], done, null, TableDone: true));
         }
 
         var manifest = new ExportManifest(clock.GetUtcNow(), counts);

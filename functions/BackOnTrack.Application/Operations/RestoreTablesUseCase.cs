@@ -65,10 +65,10 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
         for (var i = 0; i < tables.Count; i++)
         {
             var (table, number) = (tables[i], i + 1);
-            void Report(long tableRows) => progress?.Report(new TableCopyProgress(table, number, tables.Count, tableRows, done + tableRows, total));
-            rows[table] = await RestoreTableAsync(source, container, ExportManifest.TableBlob(prefix, table), table, Report, cancellationToken).ConfigureAwait(false);
+            void Report(long tableRows, bool tableDone) => progress?.Report(new TableCopyProgress(table, number, tables.Count, tableRows, done + tableRows, total, tableDone));
+            rows[table] = await RestoreTableAsync(source, container, ExportManifest.TableBlob(prefix, table), table, r => Report(r, tableDone: false), cancellationToken).ConfigureAwait(false);
             LogTableRestored(logger, table, rows[table]);
-            Report(rows[table]);
+            Report(rows[table], tableDone: true);
             done += rows[table];
         }
 

@@ -30,8 +30,8 @@ public static class ConformanceCommand
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder of DfE Explore Education Statistics CSV files." };
         var command = new Command("conformance", "Load every DfE statistics CSV in a folder into Benchmarks and report suppressed figures and published rates that do not follow from the published counts.") { folder };
-        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("conformance", result.InvocationConfiguration.Error, progress =>
-            RunAsync(result.GetRequiredValue(folder), result.InvocationConfiguration.Output, progress, configure, cancellationToken)));
+        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("conformance", result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (output, progress) =>
+            RunAsync(result.GetRequiredValue(folder), output, progress, configure, cancellationToken)));
         return command;
     }
 

@@ -18,12 +18,20 @@ public static class ProgressDisplay
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
     /// <param name="verb">The verb, as each line names it.</param>
+    /// <param name="output">The verb's stdout. Under a live bar the work writes to a buffer, copied here once the bar is gone, so the two never mix.</param>
     /// <param name="error">Where the display goes: the invocation's stderr.</param>
-    /// <param name="work">The verb's work, given the progress to report to.</param>
-    public static async Task<T> RunAsync<T>(string verb, TextWriter error, Func<IProgress<ProgressStep>, Task<T>> work)
+    /// <param name="work">The verb's work, given where to write its result and the progress to report to.</param>
+    public static async Task<T> RunAsync<T>(string verb, TextWriter output, TextWriter error, Func<TextWriter, IProgress<ProgressStep>, Task<T>> work)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(work);
-        if (ReferenceEquals(error, Console.Error) && LiveConsole() is { } console)
+        if (!ReferenceEquals(error, Console.Error) || LiveConsole() is not { } console)
+        {
+            return await work(output, Plain(verb, error, TimeProvider.System)).ConfigureAwait(false);
+        }
+
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        try
         {
             return await console.Progress()
                 .AutoClear(true)
@@ -33,11 +41,13 @@ public static class ProgressDisplay
                 {
                     var task = context.AddTask(Markup.Escape(verb), maxValue: 1);
                     task.IsIndeterminate = true;
-                    return await work(new Reporter(step => Show(task, verb, step))).ConfigureAwait(false);
+                    return await work(buffer, new Reporter(step => Show(task, verb, step))).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
-
-        return await work(Plain(verb, error, TimeProvider.System)).ConfigureAwait(false);
+        finally
+        {
+            await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The redirected form: a line <c>verb: description (done/total)</c> when <see cref="PlainInterval"/> has passed since the last (or the start).</summary>

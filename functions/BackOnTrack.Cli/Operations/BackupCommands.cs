@@ -14,8 +14,8 @@ public static class BackupCommands
         var container = new Option<string>("--container") { Description = "Blob container to write to.", DefaultValueFactory = _ => HubStorageNames.Containers.Backups };
         var prefix = new Option<string?>("--prefix") { Description = "Folder for this export (default: its UTC time, yyyyMMddTHHmmssZ)." };
         var command = new Command("export", "Export every table to JSON lines (one blob per table, Edm types kept) and a manifest.") { container, prefix };
-        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("export", result.InvocationConfiguration.Error, progress =>
-            ExportAsync(result.GetRequiredValue(container), result.GetValue(prefix), result.InvocationConfiguration.Output, progress, configure, cancellationToken)));
+        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("export", result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (output, progress) =>
+            ExportAsync(result.GetRequiredValue(container), result.GetValue(prefix), output, progress, configure, cancellationToken)));
         return command;
     }
 
@@ -25,8 +25,8 @@ public static class BackupCommands
         var container = new Option<string>("--container") { Description = "Blob container the export is in.", DefaultValueFactory = _ => HubStorageNames.Containers.Backups };
         var force = new Option<bool>("--force") { Description = "Restore even though tables hold rows (exported rows replace rows with the same keys)." };
         var command = new Command("restore", "Restore an export into the configured account's tables; refuses tables that hold rows unless --force.") { from, container, force };
-        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("restore", result.InvocationConfiguration.Error, progress =>
-            RestoreAsync(result.GetRequiredValue(from), result.GetRequiredValue(container), result.GetValue(force), result.InvocationConfiguration.Output, progress, configure, cancellationToken)));
+        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("restore", result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (output, progress) =>
+            RestoreAsync(result.GetRequiredValue(from), result.GetRequiredValue(container), result.GetValue(force), output, progress, configure, cancellationToken)));
         return command;
     }
 
@@ -63,7 +63,7 @@ public static class BackupCommands
     internal static ProgressStep Step(TableCopyProgress p) =>
         p.TotalRows is { } total
             ? new ProgressStep(string.Create(CultureInfo.InvariantCulture, $"{p.Table} (table {p.TableNumber} of {p.Tables}), {p.RunRows:N0} rows"), p.RunRows, total)
-            : new ProgressStep(string.Create(CultureInfo.InvariantCulture, $"{p.Table} (table {p.TableNumber} of {p.Tables}), {p.RunRows:N0} rows"), p.TableNumber - 1, p.Tables);
+            : new ProgressStep(string.Create(CultureInfo.InvariantCulture, $"{p.Table} (table {p.TableNumber} of {p.Tables}), {p.RunRows:N0} rows"), p.TableDone ? p.TableNumber : p.TableNumber - 1, p.Tables);
 
     private static Progress? Steps(IProgress<ProgressStep>? progress) => progress is null ? null : new Progress(progress);
 

@@ -12,8 +12,8 @@ public static class RekeyCommand
     {
         var by = new Option<string>("--by") { Description = "Who runs it, for the audit entry (default: the signed-in user)." };
         var command = new Command("rekey", "Re-key every pupilKey from the current key chain to Hub__NextPseudonymisationKey (set in the environment or Key Vault, never on the command line). Stop ingest first; safe to run again if interrupted.") { by };
-        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("rekey", result.InvocationConfiguration.Error, progress =>
-            RunAsync(result.GetValue(by) ?? OperationsApp.DefaultOperator, result.InvocationConfiguration.Output, new Steps(progress), configure, cancellationToken)));
+        command.SetAction((result, cancellationToken) => ProgressDisplay.RunAsync("rekey", result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (output, progress) =>
+            RunAsync(result.GetValue(by) ?? OperationsApp.DefaultOperator, output, new Steps(progress), configure, cancellationToken)));
         return command;
     }
 

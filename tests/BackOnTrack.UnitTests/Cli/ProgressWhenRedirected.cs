@@ -38,13 +38,16 @@ public sealed class ProgressWhenRedirected
     {
         using var error = new StringWriter();
 
-        var result = await ProgressDisplay.RunAsync("conformance", error, progress =>
+        using var output = new StringWriter();
+
+        var result = await ProgressDisplay.RunAsync("conformance", output, error, async (stdout, progress) =>
         {
             progress.Report(new ProgressStep("a.csv (file 1 of 1)", 0, 1));
-            return Task.FromResult(7);
+            await stdout.WriteLineAsync("All 1 file(s) loaded.");
+            return 7;
         });
 
-        Assert.Equal((7, ""), (result, error.ToString()));
+        Assert.Equal((7, "All 1 file(s) loaded." + Environment.NewLine, ""), (result, output.ToString(), error.ToString()));
     }
 
     [Fact]
@@ -52,9 +55,12 @@ public sealed class ProgressWhenRedirected
     {
         Assert.Equal(
             new ProgressStep("Exclusions (table 2 of 5), 1,500 rows", 1500, 4000),
-            BackupCommands.Step(new TableCopyProgress("Exclusions", 2, 5, 1000, 1500, 4000)));
+            BackupCommands.Step(new TableCopyProgress("Exclusions", 2, 5, 1000, 1500, 4000, TableDone: false)));
         Assert.Equal(
             new ProgressStep("Exclusions (table 2 of 5), 1,500 rows", 1, 5),
-            BackupCommands.Step(new TableCopyProgress("Exclusions", 2, 5, 1000, 1500, null)));
+            BackupCommands.Step(new TableCopyProgress("Exclusions", 2, 5, 1000, 1500, null, TableDone: false)));
+        Assert.Equal(
+            new ProgressStep("Exclusions (table 2 of 5), 1,500 rows", 2, 5),
+            BackupCommands.Step(new TableCopyProgress("Exclusions", 2, 5, 1000, 1500, null, TableDone: true)));
     }
 }
