@@ -38,6 +38,25 @@ public sealed class HubSettingsException(string message, Exception? innerExcepti
     }
 }
 
+/// <summary>An argument a verb's own checks refuse (a malformed LAESTAB, UPN, queue name): reported as one line, exit code 2.</summary>
+public sealed class UsageException : Exception
+{
+    public UsageException()
+        : this("The arguments are not usable.")
+    {
+    }
+
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+
+    public UsageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
 /// <summary>
 /// Runs the command line as an operator expects: a mistyped argument or a failure becomes one line on stderr, naming
 /// the verb, with an exit code from <see cref="ExitCodes"/>; never a stack trace (nothing in it is something an
@@ -112,7 +131,7 @@ public static class CliInvocation
         var ex = Unwrap(exception);
         return ex switch
         {
-            HubSettingsException settings => (ExitCodes.Usage, OneLine(settings.Message)),
+            HubSettingsException or UsageException => (ExitCodes.Usage, OneLine(ex.Message)),
             OptionsValidationException invalid => (ExitCodes.Usage, "bad settings: " + OneLine(string.Join(" ", invalid.Failures))),
             AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
                 (ExitCodes.Usage, "bad settings: " + OneLine(string.Join(" ", many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)))),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Cli.Operations.Output;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Storage.Repositories;
@@ -33,11 +34,7 @@ public static class DropsCommand
 
     internal static async Task<int> ListAsync(string scopeText, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        if (OperationsApp.ParseScope(scopeText) is not { } scope)
-        {
-            await output.WriteLineAsync(ScopeError(scopeText)).ConfigureAwait(false);
-            return 2;
-        }
+        var scope = OperationsApp.ParseScope(scopeText) ?? throw new UsageException(ScopeError(scopeText));
 
         await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var drops = await app.Services.GetRequiredService<ListDropsUseCase>().ListAsync(scope, cancellationToken).ConfigureAwait(false);
@@ -47,11 +44,7 @@ public static class DropsCommand
 
     internal static async Task<int> ReprocessAsync(string scopeText, string dropText, string by, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        if (OperationsApp.ParseScope(scopeText) is not { } scope)
-        {
-            await output.WriteLineAsync(ScopeError(scopeText)).ConfigureAwait(false);
-            return 2;
-        }
+        var scope = OperationsApp.ParseScope(scopeText) ?? throw new UsageException(ScopeError(scopeText));
 
         await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         if (await ResolveAsync(app, scope, dropText, output, cancellationToken).ConfigureAwait(false) is not { } drop)
@@ -73,11 +66,7 @@ public static class DropsCommand
     internal static async Task<int> WithdrawAsync(
         string scopeText, string dropText, string by, string reason, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        if (OperationsApp.ParseScope(scopeText) is not { } scope)
-        {
-            await output.WriteLineAsync(ScopeError(scopeText)).ConfigureAwait(false);
-            return 2;
-        }
+        var scope = OperationsApp.ParseScope(scopeText) ?? throw new UsageException(ScopeError(scopeText));
 
         await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         if (await ResolveAsync(app, scope, dropText, output, cancellationToken).ConfigureAwait(false) is not { } drop)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BackOnTrack.Application.Operations;
+using BackOnTrack.Cli.Hosting;
 
 namespace BackOnTrack.Cli.Operations;
 
@@ -25,8 +26,7 @@ public static class PoisonCommand
         }
         catch (ArgumentException ex)
         {
-            await output.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 2;
+            throw new UsageException(ex.Message, ex);
         }
 
         foreach (var (name, moved) in replayed)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Application.Operations;
+using BackOnTrack.Cli.Hosting;
 
 namespace BackOnTrack.Cli.Operations;
 
@@ -28,8 +29,7 @@ public static class PupilCommand
     {
         if (!Upn.TryParse(upnText, out var upn, out var reason))
         {
-            await output.WriteLineAsync(reason).ConfigureAwait(false);
-            return 2;
+            throw new UsageException(reason);
         }
 
         await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
@@ -42,15 +42,13 @@ public static class PupilCommand
         // Said without repeating what was typed: it may be a UPN.
         if (reason.Contains(pupilText.Trim(), StringComparison.OrdinalIgnoreCase) || by.Contains(pupilText.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            await output.WriteLineAsync("--reason and --by go to the audit log, which holds no identifier: leave the UPN or key out of them.").ConfigureAwait(false);
-            return 2;
+            throw new UsageException("--reason and --by go to the audit log, which holds no identifier: leave the UPN or key out of them.");
         }
 
         var isUpn = Upn.TryParse(pupilText, out var upn, out _);
         if (!PupilKey.TryParse(pupilText, out var pupil) && !isUpn)
         {
-            await output.WriteLineAsync("That is neither a valid UPN nor a pupilKey (32 hex characters).").ConfigureAwait(false);
-            return 2;
+            throw new UsageException("That is neither a valid UPN nor a pupilKey (32 hex characters).");
         }
 
         await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Storage.Repositories;
 
@@ -29,8 +30,7 @@ public static class SchoolsCommand
     {
         if (!Laestab.TryParse(laestab, out var school, out var reason))
         {
-            await output.WriteLineAsync(reason).ConfigureAwait(false);
-            return 2;
+            throw new UsageException(reason);
         }
 
         await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
@@ -45,8 +45,7 @@ public static class SchoolsCommand
     {
         if (!Laestab.TryParse(laestab, out var school, out var reason))
         {
-            await output.WriteLineAsync(reason).ConfigureAwait(false);
-            return 2;
+            throw new UsageException(reason);
         }
 
         await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Cli.Operations;
 using BackOnTrack.Application.Operations;
@@ -50,8 +51,8 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var output = new StringWriter();
 
-        Assert.Equal(2, await PupilCommand.KeyAsync("F372402119009", output, Settings, CancellationToken.None));
-        Assert.DoesNotContain("F372402119009", output.ToString(), StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<UsageException>(() => PupilCommand.KeyAsync("F372402119009", output, Settings, CancellationToken.None));
+        Assert.DoesNotContain("F372402119009", refused.Message + output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,8 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var output = new StringWriter();
 
-        Assert.Equal(2, await PupilCommand.EraseAsync(_pupils.Erased, "officer", $"request for {_pupils.Erased}", output, Settings, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<UsageException>(() => PupilCommand.EraseAsync(_pupils.Erased, "officer", $"request for {_pupils.Erased}", output, Settings, CancellationToken.None));
+        Assert.DoesNotContain(_pupils.Erased, refused.Message, StringComparison.Ordinal);
         Assert.NotEmpty(await RowsMentioningAsync(await KeyOfAsync(_pupils.Erased)));
     }
 

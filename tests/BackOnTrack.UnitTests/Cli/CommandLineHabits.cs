@@ -107,6 +107,23 @@ public sealed class CommandLineHabits
     }
 
     [Theory]
+    [InlineData("pupil key F372402119009", "pupil key: ")]
+    [InlineData("pupil erase 123 --reason ticket-1", "pupil erase: That is neither a valid UPN nor a pupilKey (32 hex characters).")]
+    [InlineData("drops list --school 12345", "drops list: '12345' is not a school's LAESTAB (7 digits), LA, plans or benchmarks.")]
+    [InlineData("schools issue-key 12", "schools issue-key: ")]
+    public async Task AnArgumentTheVerbRefusesIsOneLineOnStderrWithExitCodeTwo(string args, string expected)
+    {
+        var (code, output, error) = await RunAsync(args.Split(' '));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        var line = OneLine(error);
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        // A UPN typed is personal data: the line never repeats it.
+        Assert.DoesNotContain("F372402119009", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("AzureWebJobsStorage", "", "drops list: bad settings: AzureWebJobsStorage: No storage configured")]
     [InlineData("AzureWebJobsStorage", "not a connection string", "drops list: bad settings: AzureWebJobsStorage: Connection string segment")]
     [InlineData("Hub:PseudonymisationKey", "", "drops list: bad settings: Hub:PseudonymisationKey must be base64 of at least 32 bytes.")]
