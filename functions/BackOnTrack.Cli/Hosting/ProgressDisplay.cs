@@ -50,7 +50,7 @@ public static class ProgressDisplay
         }
     }
 
-    /// <summary>The redirected form: a line <c>verb: description (done/total)</c> when <see cref="PlainInterval"/> has passed since the last (or the start).</summary>
+    /// <summary>The redirected form: a <see cref="Line"/> when <see cref="PlainInterval"/> has passed since the last (or the start).</summary>
     public static IProgress<ProgressStep> Plain(string verb, TextWriter error, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -67,10 +67,10 @@ public static class ProgressDisplay
         });
     }
 
-    /// <summary>A step as a plain line.</summary>
+    /// <summary>A step as a plain line: <c>verb: description, N% done</c> (the percentage only when the whole is known).</summary>
     public static string Line(string verb, ProgressStep step) =>
-        step.Total is { } total
-            ? string.Create(CultureInfo.InvariantCulture, $"{verb}: {step.Description} ({step.Done:N0}/{total:N0})")
+        step.Total is { } total and > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{verb}: {step.Description}, {Math.Clamp(step.Done * 100 / total, 0, 100)}% done")
             : string.Create(CultureInfo.InvariantCulture, $"{verb}: {step.Description}");
 
     private static IAnsiConsole? LiveConsole()

@@ -28,7 +28,7 @@ public sealed class ProgressWhenRedirected
         progress.Report(new ProgressStep("Metrics, 4,000 rows re-keyed", 4000, null));
 
         Assert.Equal(
-            "export: Exclusions (table 2 of 3), 2,000 rows (1/3)" + Environment.NewLine +
+            "export: Exclusions (table 2 of 3), 2,000 rows, 33% done" + Environment.NewLine +
             "export: Metrics, 4,000 rows re-keyed" + Environment.NewLine,
             error.ToString());
     }
