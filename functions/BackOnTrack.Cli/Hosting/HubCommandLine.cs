@@ -26,7 +26,14 @@ public static class HubCommandLine
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = ParseDate };
         var upload = new Option<DirectoryInfo?>("--upload") { Description = "First upload every file under this folder as schools and officers would: plans/ and benchmarks/ to those containers, the rest to drops (relative paths as blob names)." };
         var local = new Command("local", "Run the handler and a local stand-in for the Functions host on the configured storage (Azurite).") { once, asOf, upload };
-        local.SetAction((result, cancellationToken) => LocalAsync(result.GetValue(once), result.GetValue(asOf), result.GetValue(upload), cancellationToken));
+        local.SetAction((result, cancellationToken) =>
+        {
+            // A missing or malformed connection is a one-line "bad settings" (exit 2) before the host starts.
+            var settings = new ConfigurationBuilder();
+            settings.AddHubSettings();
+            Operations.OperationsApp.CheckConnection(settings.Build());
+            return LocalAsync(result.GetValue(once), result.GetValue(asOf), result.GetValue(upload), cancellationToken);
+        });
 
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Where to write the files (created if missing)." };
         var generateAsOf = new Option<DateOnly?>("--as-of") { Description = "The dataset covers the last full academic year before this date (default today).", CustomParser = ParseDate };

@@ -53,7 +53,7 @@ internal static class OperationsApp
     }
 
     /// <summary>The storage connection as the hub reads it, checked before the hub is composed (composing it reads it).</summary>
-    private static void CheckConnection(IConfiguration configuration)
+    internal static void CheckConnection(IConfiguration configuration)
     {
         try
         {
