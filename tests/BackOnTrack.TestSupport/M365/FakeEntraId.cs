@@ -187,7 +187,7 @@ public sealed class FakeEntraId : IAsyncDisposable
 /// Points App Service's managed-identity variables (<c>IDENTITY_ENDPOINT</c>, <c>IDENTITY_HEADER</c>), which MSAL reads
 /// from the process environment on every token request, at a fake, and puts back what was there on dispose. The
 /// environment is the process's: one holder at a time (others wait), and the tests using it sit in
-/// <see cref="ManagedIdentityEnvironmentGroup"/>, which xunit runs alone, so no test in parallel sees them.
+/// a test collection that xunit runs alone (<c>DisableParallelization</c>), so no test in parallel sees them.
 /// </summary>
 public sealed class ManagedIdentityEnvironment : IDisposable
 {
@@ -215,24 +215,4 @@ public sealed class ManagedIdentityEnvironment : IDisposable
 
         OneAtATime.Release();
     }
-}
-
-/// <summary>
-/// Tests that change the process environment: run by xunit after the parallel ones, one at a time, sharing one
-/// <see cref="FakeEntraId"/> (MSAL's managed-identity token cache is process-wide, so its tokens outlive a test).
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ManagedIdentityEnvironmentGroup : ICollectionFixture<FakeEntraIdFixture>
-{
-    public const string Name = "Managed identity environment";
-}
-
-/// <summary>One <see cref="FakeEntraId"/> for a test collection.</summary>
-public sealed class FakeEntraIdFixture : IAsyncLifetime
-{
-    public FakeEntraId EntraId { get; private set; } = null!;
-
-    public async Task InitializeAsync() => EntraId = await FakeEntraId.StartAsync();
-
-    public async Task DisposeAsync() => await EntraId.DisposeAsync();
 }
