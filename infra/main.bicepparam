@@ -13,6 +13,8 @@ param tenantSettings = {
   Hub__Region: 'Yorkshire and the Humber'
   // Outbox until the one-time Microsoft 365 steps are done; then Graph with the ids they produce.
   M365__Mode: 'Outbox'
+  // Empty: Graph as the app's managed identity itself (setup A); an app registration's client id: as that registration,
+  // trusted by the managed identity through a federated credential (setup B).
   M365__ClientId: ''
   M365__TeamsAppId: ''
   // The SharePoint action tracker as people open it (prompts and the digest link to it).

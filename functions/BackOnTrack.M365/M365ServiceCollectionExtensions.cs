@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Graph;
@@ -36,7 +37,8 @@ public static class M365ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<M365Options>();
-            return HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), options, credential ?? M365Credentials.Create(options));
+            return HubGraphClient.Create(
+                sp.GetRequiredService<IHttpClientFactory>(), options, credential ?? M365Credentials.Create(options, sp.GetService<M365CredentialOptions>()));
         });
         services.AddSingleton(sp => new GraphTeamsNotifier(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<M365Options>(), Loggers(sp).CreateLogger<GraphTeamsNotifier>()));
@@ -85,6 +87,39 @@ internal sealed class M365OptionsValidator : IValidateOptions<M365Options>
     }
 }
 
+/// <summary>
+/// Where the hub's own credentials for Graph (<see cref="M365Credentials"/>) ask for tokens, when that is not Entra ID's
+/// global cloud over the machine's network: a national cloud's authority host, or a test's fake Entra ID on 127.0.0.1.
+/// Register one as a service to apply it; without one the credentials use Azure.Identity's defaults.
+/// </summary>
+public sealed class M365CredentialOptions
+{
+    /// <summary>Entra ID's sign-in host (<see cref="AzureAuthorityHosts"/>); null: the global cloud's.</summary>
+    public Uri? AuthorityHost { get; init; }
+
+    /// <summary>True for an authority host Entra ID's instance discovery does not know (a fake on 127.0.0.1).</summary>
+    public bool DisableInstanceDiscovery { get; init; }
+
+    /// <summary>The HTTP transport of the token requests (the managed identity's too); null: Azure.Core's default.</summary>
+    public HttpPipelineTransport? Transport { get; init; }
+
+    internal T Apply<T>(T options)
+        where T : TokenCredentialOptions
+    {
+        if (AuthorityHost is not null)
+        {
+            options.AuthorityHost = AuthorityHost;
+        }
+
+        if (Transport is not null)
+        {
+            options.Transport = Transport;
+        }
+
+        return options;
+    }
+}
+
 /// <summary>The hub's Graph identity when none is passed in.</summary>
 internal static class M365Credentials
 {
@@ -93,13 +128,16 @@ internal static class M365Credentials
     /// application permissions (no app registration). With it and <see cref="M365Options.ClientSecret"/>: the app
     /// registration's secret. With it and no secret: the managed identity signs an assertion for the app registration
     /// through its federated identity credential, so no secret exists anywhere. The managed identity is user-assigned
-    /// when <see cref="M365Options.ManagedIdentityClientId"/> is set, else system-assigned.
+    /// when <see cref="M365Options.ManagedIdentityClientId"/> is set, else system-assigned. The managed identity's
+    /// endpoint is the platform's (App Service's <c>IDENTITY_ENDPOINT</c>, else IMDS), whatever <paramref name="setup"/> says.
     /// </summary>
-    public static TokenCredential Create(M365Options options)
+    public static TokenCredential Create(M365Options options, M365CredentialOptions? setup = null)
     {
-        var managedIdentity = new ManagedIdentityCredential(string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+        setup ??= new M365CredentialOptions();
+        var managedIdentityId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? ManagedIdentityId.SystemAssigned
-            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
+        var managedIdentity = new ManagedIdentityCredential(setup.Apply(new ManagedIdentityCredentialOptions(managedIdentityId)));
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
             return managedIdentity;
@@ -107,13 +145,18 @@ internal static class M365Credentials
 
         if (!string.IsNullOrWhiteSpace(options.ClientSecret))
         {
-            return new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret);
+            return new ClientSecretCredential(
+                options.TenantId,
+                options.ClientId,
+                options.ClientSecret,
+                setup.Apply(new ClientSecretCredentialOptions { DisableInstanceDiscovery = setup.DisableInstanceDiscovery }));
         }
 
         var exchange = new TokenRequestContext(["api://AzureADTokenExchange/.default"]);
         return new ClientAssertionCredential(
             options.TenantId,
             options.ClientId,
-            async cancellationToken => (await managedIdentity.GetTokenAsync(exchange, cancellationToken).ConfigureAwait(false)).Token);
+            async cancellationToken => (await managedIdentity.GetTokenAsync(exchange, cancellationToken).ConfigureAwait(false)).Token,
+            setup.Apply(new ClientAssertionCredentialOptions { DisableInstanceDiscovery = setup.DisableInstanceDiscovery }));
     }
 }

@@ -92,6 +92,8 @@ var appSettings = {
   M365__Mode: tenantSettings.?M365__Mode ?? 'Outbox'
   M365__GraphBaseUrl: 'https://graph.microsoft.com/v1.0'
   M365__TenantId: tenantSettings.?M365__TenantId ?? tenant().tenantId
+  // Graph sign-in (README, "Deploy to Azure" step 4): the app's identity, as itself when M365__ClientId is empty
+  // (setup A), or for that app registration through its federated credential (setup B). No client secret in Azure.
   M365__ClientId: tenantSettings.?M365__ClientId ?? ''
   M365__ManagedIdentityClientId: identityClientId
   M365__TeamsAppId: tenantSettings.?M365__TeamsAppId ?? ''

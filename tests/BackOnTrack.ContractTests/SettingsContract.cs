@@ -12,7 +12,7 @@ public class SettingsContract
     /// <summary>Registered settings the deployed hub reads that infra/ deliberately does not set.</summary>
     private static readonly Dictionary<string, string> NotSetInAzure = new(StringComparer.Ordinal)
     {
-        ["M365__ClientSecret"] = "In Azure the managed identity signs in for the app registration through a federated credential; no client secret exists.",
+        ["M365__ClientSecret"] = "In Azure the managed identity signs in, as itself or for the app registration through a federated credential; no client secret exists.",
     };
 
     /// <summary>App settings infra/ sets that the handler does not read: the Functions host reads them.</summary>

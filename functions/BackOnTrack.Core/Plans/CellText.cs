@@ -1,4 +1,4 @@
-using System.Text;
+using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.Core.Plans;
 
@@ -25,35 +25,11 @@ internal static class CellText
 
         foreach (var line in text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var tidy = CollapseSpaces(line);
+            var tidy = Spaces.Collapse(line);
             if (tidy.Length > 0)
             {
                 yield return tidy;
             }
         }
-    }
-
-    private static string CollapseSpaces(string line)
-    {
-        var builder = new StringBuilder(line.Length);
-        var pendingSpace = false;
-        foreach (var c in line)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 }

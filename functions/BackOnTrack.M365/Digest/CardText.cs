@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using BackOnTrack.Core.Text;
 
 namespace BackOnTrack.M365.Digest;
 
@@ -19,7 +19,7 @@ public static class CardText
     /// <summary>Characters that open a block (heading, quote; list when a space follows) when they start the text.</summary>
     private const string EscapedAtStart = "#>";
 
-    private const char ZeroWidthSpace = '\u200B';
+    private const char ZeroWidthSpace = Spaces.ZeroWidthSpace;
 
     /// <summary>The text, neutralised and cut to at most <paramref name="maxLength"/> characters of content (plus "…").</summary>
     public static string Plain(string? text, int maxLength = 200)
@@ -71,40 +71,7 @@ public static class CardText
     }
 
     /// <summary>Collapses every run of whitespace and control characters to one space; drops bidi overrides.</summary>
-    internal static string OneLine(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (IsBidiControl(c) || c == ZeroWidthSpace)
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c) || category is UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    internal static string OneLine(string? text) => Spaces.Collapse(text, SpaceRules.ControlsAreSpaces | SpaceRules.DropInvisible);
 
     internal static string Shorten(string text, int maxLength)
     {
@@ -121,8 +88,6 @@ public static class CardText
 
         return text[..cut].TrimEnd() + "…";
     }
-
-    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
 
     /// <summary>"www.example.org" is auto-linked without a scheme: break the "www." the same way.</summary>
     private static string WithoutAutoLinkedHosts(string text) =>

@@ -39,7 +39,14 @@ public sealed class PromptRig : IAsyncDisposable
 
     /// <param name="asOf">The date of the run (its clock starts at 06:30 UTC, as the timer fires).</param>
     /// <param name="mode"><c>Graph</c> (to the fake server) or <c>Outbox</c>.</param>
-    public static async Task<PromptRig> StartAsync(DateOnly asOf, string mode = "Graph")
+    /// <param name="settings">Over the rig's M365 settings (a null value removes one).</param>
+    /// <param name="signIn">
+    /// How the hub signs in to the fake Graph. Null: the hub's Graph client is replaced by one signed in by
+    /// <see cref="Credential"/>; otherwise the hub composes its own credential from the settings, and this adds what
+    /// that needs (e.g. the fake Entra ID's <see cref="BackOnTrack.M365.M365CredentialOptions"/>).
+    /// </param>
+    public static async Task<PromptRig> StartAsync(
+        DateOnly asOf, string mode = "Graph", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? signIn = null)
     {
         var clock = new FakeClock(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(6, 30)), TimeSpan.Zero));
         var azurite = FreshAzurite.Start();
@@ -49,7 +56,7 @@ public sealed class PromptRig : IAsyncDisposable
         {
             graph = await FakeGraphServer.StartAsync(clock.GetUtcNow);
             var credential = new FakeTokenCredential(clock);
-            var settings = new Dictionary<string, string?>
+            var values = new Dictionary<string, string?>
             {
                 ["M365:Mode"] = mode,
                 ["M365:GraphBaseUrl"] = graph.GraphBaseUrl,
@@ -61,9 +68,14 @@ public sealed class PromptRig : IAsyncDisposable
                 ["M365:MaxRetries"] = "3",
                 ["M365:RetryDelay"] = "00:00:02",
             };
-            hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, settings, services =>
+            foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[name] = value;
+            }
+
+            hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, values, signIn ?? (services =>
                 // The hub's own Graph client, signed in by the fake credential instead of Entra ID.
-                services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<M365Options>(), credential))));
+                services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<M365Options>(), credential)))));
             var rig = new PromptRig(azurite, graph, clock, credential, hub);
             await rig.ImportAsync("semh-owners.csv");
             await rig.ImportAsync(PlanId + ".csv");

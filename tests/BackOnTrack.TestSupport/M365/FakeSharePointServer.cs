@@ -53,6 +53,9 @@ public sealed class FakeSharePointServer : IAsyncDisposable
 
     public IReadOnlyList<SharePointCall> Calls => [.. _calls];
 
+    /// <summary>True: a request without the token <see cref="FakeEntraId"/> hands out answers 401, as Graph does.</summary>
+    public bool RequireToken { get; set; }
+
     /// <summary>Requests that reached the server (not the steps inside batches).</summary>
     public int BatchRequests => Calls.Count(c => c is { Path: "/$batch", InBatch: false });
 
@@ -150,7 +153,11 @@ public sealed class FakeSharePointServer : IAsyncDisposable
         path = path.StartsWith("/v1.0", StringComparison.Ordinal) ? path["/v1.0".Length..] : path;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         Answer answer;
-        if (path == "/$batch" && context.Request.Method == "POST")
+        if (RequireToken && headers.GetValueOrDefault("Authorization") != $"Bearer {FakeGraphServer.Token}")
+        {
+            answer = Error(401, "InvalidAuthenticationToken", "Access token is empty.");
+        }
+        else if (path == "/$batch" && context.Request.Method == "POST")
         {
             answer = Batch(body);
         }
