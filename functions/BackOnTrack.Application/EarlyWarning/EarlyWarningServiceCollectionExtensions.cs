@@ -17,6 +17,7 @@ public static class EarlyWarningServiceCollectionExtensions
         services.AddSingleton<EarlyWarningStore>();
         services.AddSingleton<RecomputeEarlyWarningsUseCase>();
         services.AddSingleton<EarlyWarningRollQuery>();
+        services.AddSingleton<EarlyWarningReview>();
         return services;
     }
 }

@@ -16,5 +16,6 @@ public static class OperationsCommands
         BackupCommands.BuildRestore(),
         SchoolsCommand.Build(),
         BoardPackCommand.Build(),
+        EarlyWarningCommand.Build(),
     ];
 }
