@@ -164,6 +164,22 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBoardPackCountsTheFlaggedPupilsWithOneShownAsX()
+    {
+        var useCase = _hub.Services.GetRequiredService<Application.BoardPack.BoardPackUseCase>();
+
+        var input = await useCase.GatherAsync(_termEnd, CancellationToken.None);
+        var section = Core.BoardPack.BoardPackBuilder.Build(input).EarlyWarnings!;
+
+        var school = Planted(EarlyWarningPath.FlaggedThenExcluded).Laestab;
+        Assert.Equal(2, input.EarlyWarnings!.Count(r => r.Laestab == school));
+        Assert.Equal(1, input.EarlyWarnings!.Count(r => r.Flagged && r.Laestab == school));
+        Assert.InRange(input.EarlyWarnings!.Count(r => r.Flagged), 1, 2);
+        Assert.Equal("x", section.FlaggedTotal.Text);
+        Assert.Equal("x", Assert.Single(section.Schools, s => s.Laestab == school).Flagged.Text);
+    }
+
+    [Fact]
     public async Task NoUpnOrPupilNameIsInAnyTableOrBlobOutsideTheSchoolsOwnUploads()
     {
         // The verbs' output is scanned too: the operator's screen is no place for a UPN either.
