@@ -35,6 +35,7 @@ public sealed partial class BoardPackUseCase(
     ActionPlanStore plans,
     ReturnsTrackerUseCase returns,
     SchoolRegisterStore register,
+    EarlyWarningStore earlyWarnings,
     BoardPackArchive archive,
     IBoardPackLibrary library,
     IOptions<HubOptions> hub,
@@ -138,8 +139,9 @@ public sealed partial class BoardPackUseCase(
             await plans.ReadAllPlansAsync(cancellationToken).ConfigureAwait(false),
             termReturns.RegisterYear is null ? null : termReturns,
             await register.ListAllAsync(cancellationToken).ConfigureAwait(false),
-            // The early-warning table does not exist yet; the pack leaves its section out until it does.
-            EarlyWarnings: null);
+            // Every EarlyWarnings row as the last recompute left it; the builder counts the flagged ones and suppresses small numbers.
+            EarlyWarnings: [.. (await earlyWarnings.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                .SelectMany(school => school.Value.Select(f => new EarlyWarningRecord(school.Key, f.Flagged, [.. f.Reasons.Select(r => r.ToString())])))]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Board pack not made: {Today} is not the month's first weekday")]

@@ -8,7 +8,7 @@ public static class EarlyWarningServiceCollectionExtensions
     /// <summary>
     /// The early-warning settings (section <c>EarlyWarning</c>, checked at start), its stores and its use cases. Needs
     /// the hub's <see cref="MetricFactsReader"/> (cohort membership) and <see cref="DataDropStore"/>, which the hub's
-    /// composition registers.
+    /// composition registers, and its <see cref="SchoolKeyStore"/> for the roll check.
     /// </summary>
     public static IServiceCollection AddBackOnTrackEarlyWarning(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,6 +16,8 @@ public static class EarlyWarningServiceCollectionExtensions
         services.AddSingleton<EarlyWarningFactsReader>();
         services.AddSingleton<EarlyWarningStore>();
         services.AddSingleton<RecomputeEarlyWarningsUseCase>();
+        services.AddSingleton<EarlyWarningRollQuery>();
+        services.AddSingleton<EarlyWarningReview>();
         return services;
     }
 }

@@ -37,20 +37,23 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
     /// The weekly run: every school any drop has described, and every school that already has EarlyWarnings rows (so a
     /// school whose data was all withdrawn loses its flags too).
     /// </summary>
-    public async Task<EarlyWarningRecomputeResult> RecomputeAllAsync(CancellationToken cancellationToken)
+    public async Task<EarlyWarningRecomputeResult> RecomputeAllAsync(CancellationToken cancellationToken) =>
+        await RecomputeAsync(await SchoolsAsync(drops, store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Every school any drop has described, and every school with EarlyWarnings rows, in LAESTAB order.</summary>
+    internal static async Task<IReadOnlyList<Laestab>> SchoolsAsync(DataDropStore drops, EarlyWarningStore store, CancellationToken cancellationToken)
     {
         var fromDrops = (await drops.ListAllAsync(cancellationToken).ConfigureAwait(false))
             .SelectMany(d => d.SchoolYears)
             .Select(sy => sy[..Math.Max(0, sy.IndexOf('|', StringComparison.Ordinal))]);
         var fromFlags = (await store.ReadAllAsync(cancellationToken).ConfigureAwait(false)).Keys;
-        var schools = fromDrops.Concat(fromFlags)
+        return fromDrops.Concat(fromFlags)
             .Where(s => s != DropLocation.LaScope)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(s => Laestab.TryParse(s, out var school, out _) ? school : null)
             .OfType<Laestab>()
             .ToList();
-        return await RecomputeAsync(schools, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<EarlyWarningRecomputeResult> RecomputeAsync(IReadOnlyList<Laestab> schools, CancellationToken cancellationToken)

@@ -17,5 +17,6 @@ public static class OperationsCommands
         BackupCommands.BuildRestore(configure),
         SchoolsCommand.Build(configure),
         BoardPackCommand.Build(configure),
+        EarlyWarningCommand.Build(configure),
     ];
 }

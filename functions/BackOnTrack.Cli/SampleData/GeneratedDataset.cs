@@ -17,6 +17,7 @@ namespace BackOnTrack.Cli.SampleData;
 /// <param name="Truth">The good data's figures: one row per school (<c>All</c>), and the LA's <c>All</c> and phase rows.</param>
 /// <param name="Pupils">Every invented pupil's identifying values (UPN, name, date of birth).</param>
 /// <param name="Plan">The SEMH action plan and owners file under <c>plans/</c> (uploaded to container <c>plans</c>, not in <paramref name="Files"/>).</param>
+/// <param name="EarlyWarnings">The pupils planted on each path of the early-warning rules, and the dates their paths turn on.</param>
 public sealed record GeneratedDataset(
     DateOnly AsOf,
     AcademicYear AcademicYear,
@@ -26,7 +27,8 @@ public sealed record GeneratedDataset(
     IReadOnlyList<GeneratedFile> Files,
     IReadOnlyList<TruthFigures> Truth,
     IReadOnlyList<PupilIdentity> Pupils,
-    GeneratedPlan Plan)
+    GeneratedPlan Plan,
+    IReadOnlyList<PlantedEarlyWarning> EarlyWarnings)
 {
     /// <summary>The truth row for a scope (a LAESTAB or <c>LA</c>) and breakdown (<c>All</c>, <c>Phase-Primary</c>, …).</summary>
     /// <exception cref="KeyNotFoundException">The dataset has no such row.</exception>

@@ -54,11 +54,15 @@ public static class SampleDatasetGenerator
         var terms = new SampleTermDates(year);
         var upns = new UpnAllocator(SampleLa.LaCode);
         var schools = new List<(SampleSchool School, IReadOnlyList<SampleExclusion> Exclusions, SampleRegister Register)>();
+        var earlyWarnings = new List<PlantedEarlyWarning>();
         foreach (var plan in SampleLa.Schools)
         {
             var school = SampleSchool.Create(plan, year, terms, upns);
-            var exclusions = SampleExclusions.Draw(school, terms);
-            schools.Add((school, exclusions, SampleRegister.Take(school, terms, exclusions)));
+            var (exclusions, planted) = EarlyWarningPlanter.Plant(school, terms, SampleExclusions.Draw(school, terms));
+            var register = SampleRegister.Take(school, terms, exclusions);
+            EarlyWarningPlanter.MarkAttendance(register, planted);
+            schools.Add((school, exclusions, register));
+            earlyWarnings.AddRange(planted.Select(p => p.Story));
         }
 
         var files = new List<SampleFile>
@@ -83,7 +87,8 @@ public static class SampleDatasetGenerator
             [.. files.Select(f => f.Description)],
             SampleTruth.For(schools, year, terms.CensusDay),
             [.. schools.SelectMany(s => s.School.Pupils).Select(p => new PupilIdentity(p.Upn, p.Forename, p.Surname, p.DateOfBirth))],
-            SampleActionPlan.Build(asOf).Plan);
+            SampleActionPlan.Build(asOf).Plan,
+            earlyWarnings);
         return (dataset, files);
     }
 

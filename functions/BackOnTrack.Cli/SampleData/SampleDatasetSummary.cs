@@ -21,6 +21,21 @@ public static class SampleDatasetSummary
         return text.AppendLine(CultureInfo.InvariantCulture,
                 $"{plan.PlanPath,-52} {"ActionPlan",-18} {plan.Actions,6} {0,8}  Accepted ({plan.DueWithinTwoWeeks} due within 14 days, {plan.Overdue} overdue)")
             .AppendLine(CultureInfo.InvariantCulture, $"{plan.OwnersPath,-52} {"Owners",-18}")
+            .Append(EarlyWarnings(dataset))
             .ToString();
+    }
+
+    private static string EarlyWarnings(GeneratedDataset dataset)
+    {
+        var text = new StringBuilder();
+        foreach (var pupil in dataset.EarlyWarnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Early warning planted at {pupil.Laestab}: {pupil.Path}")
+                .Append(pupil.FlaggedFrom is { } from ? string.Create(CultureInfo.InvariantCulture, $", flagged from {from:yyyy-MM-dd}") : ", never flagged")
+                .Append(pupil.ClearedFrom is { } cleared ? string.Create(CultureInfo.InvariantCulture, $", cleared from {cleared:yyyy-MM-dd}") : "")
+                .AppendLine(pupil.PermanentlyExcludedOn is { } excluded ? string.Create(CultureInfo.InvariantCulture, $", permanently excluded {excluded:yyyy-MM-dd}") : "");
+        }
+
+        return text.ToString();
     }
 }

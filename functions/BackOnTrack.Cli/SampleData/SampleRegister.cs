@@ -37,6 +37,16 @@ internal sealed class SampleRegister
     /// <summary>The pupil's mark for each of <see cref="Sessions"/>; null while the pupil is not on roll.</summary>
     public IReadOnlyList<string?> MarksOf(SamplePupil pupil) => _marks[pupil];
 
+    /// <summary>Replaces a pupil's marks session by session (the planted early-warning pupils' attendance).</summary>
+    public void Rewrite(SamplePupil pupil, Func<RegisterSession, string?, string?> mark)
+    {
+        var row = _marks[pupil];
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = mark(Sessions[i], row[i]);
+        }
+    }
+
     public static SampleRegister Take(SampleSchool school, SampleTermDates terms, IReadOnlyList<SampleExclusion> exclusions)
     {
         var random = SampleRandom.For("register " + school.Laestab);

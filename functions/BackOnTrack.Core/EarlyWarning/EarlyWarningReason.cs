@@ -19,3 +19,13 @@ public enum ReasonKind
     Behaviour,
     Attendance,
 }
+
+public static class EarlyWarningReasons
+{
+    /// <summary>The side of the flag rule a reason stands on (docs/architecture.md §Early warning).</summary>
+    public static ReasonKind KindOf(this EarlyWarningReason reason) => reason switch
+    {
+        EarlyWarningReason.RepeatSuspensions or EarlyWarningReason.SuspensionsRising or EarlyWarningReason.WithdrawnPermanent or EarlyWarningReason.LunchtimeExclusions => ReasonKind.Behaviour,
+        _ => ReasonKind.Attendance,
+    };
+}
