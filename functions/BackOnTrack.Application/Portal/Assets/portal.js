@@ -8,6 +8,7 @@
   var LAESTAB = "backontrack.laestab";
   var KEY = "backontrack.key";
   var POLL_MS = 2000;
+  var MAX_NAME = 100;
   var maxBytes = Number(document.body.getAttribute("data-max-file-bytes")) || 50 * 1024 * 1024;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -62,6 +63,7 @@
     var d = new Date(text);
     return isNaN(d) ? "" : d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   }
+  function day(text) { return new Date(text).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }); }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
   function show(node, on) { node.hidden = !on; }
 
@@ -185,7 +187,7 @@
       var term = r.term + " term " + r.academicYear;
       $("owed-summary").textContent = r.owed.length === 0
         ? "You have sent everything for the " + term + ". Thank you."
-        : "For the " + term + " (" + new Date(r.termStart).toLocaleDateString("en-GB") + " to " + new Date(r.termEnd).toLocaleDateString("en-GB") + ") you still owe: " + r.owed.map(kindName).join(", ") + ".";
+        : "For the " + term + " (" + day(r.termStart) + " to " + day(r.termEnd) + ") you still owe: " + r.owed.map(kindName).join(", ") + ".";
       var body = $("owed-table").querySelector("tbody");
       clear(body);
       r.returns.forEach(function (line) {
@@ -227,11 +229,14 @@
       return failed(item, "Not sent: the file is " + megabytes(file.size) + ", larger than the " + megabytes(maxBytes) + " the hub accepts. Split it into smaller files (for example one per term) and send each.");
     }
     if (file.size === 0) { return failed(item, "Not sent: the file is empty."); }
+    // The hub takes letters, digits, spaces, - _ ( ) and one extension: anything else becomes "-", and the page says so.
+    var sentAs = hubName(file.name);
+    item.querySelector(".upload-note").textContent = sentAs === file.name ? "" : "Sent as " + sentAs + " (the hub keeps only letters, digits, spaces and - _ ( ) in file names).";
     state.textContent = "Asking for an upload address…";
-    api("POST", schoolPath("/upload-url"), replacing ? { replaces: file.name } : { fileName: file.name }).then(function (answer) {
+    api("POST", schoolPath("/upload-url"), replacing ? { replaces: sentAs } : { fileName: sentAs }).then(function (answer) {
       if (answer.status === 401) { return expired(); }
       if (answer.status === 409) {
-        failed(item, "You have already sent a file called " + file.name + ".");
+        failed(item, "You have already sent a file called " + sentAs + ". If this one is a corrected copy, replace the earlier file; otherwise rename this one and send it again.");
         var again = el("button", { type: "button", className: "secondary", text: "Replace the earlier file with this one" });
         again.addEventListener("click", function () { sendFile(file, true, item); });
         actions.appendChild(again);
@@ -243,10 +248,17 @@
     }, function () { failed(item, "Not sent: the hub could not be reached. Check your connection and try again."); });
   }
 
+  function hubName(name) {
+    var ext = /\.(csv|xlsx)$/i.exec(name)[0].toLowerCase();
+    var base = name.slice(0, name.length - ext.length).replace(/[^A-Za-z0-9\-_ ()]/g, "-").replace(/-{2,}/g, "-").replace(/^[-. ]+|[-. ]+$/g, "");
+    return (base || "file").slice(0, MAX_NAME - ext.length) + ext;
+  }
+
   function newUploadItem(name) {
     var bar = el("progress", { max: "100", value: "0", "aria-label": "Sending " + name });
     var item = el("li", { className: "upload" },
       el("p", { className: "upload-name", text: name }),
+      el("p", { className: "upload-note hint" }),
       bar,
       el("p", { className: "upload-state", "aria-live": "polite" }),
       el("div", { className: "actions" }));
@@ -367,7 +379,7 @@
 
     body.appendChild(el("dl", { className: "summary" },
       el("dt", { text: "Kind of data" }), el("dd", { text: kindName(s.kind) }),
-      el("dt", { text: "Layout" }), el("dd", { text: s.layout || "Not recognised" }),
+      el("dt", { text: "File layout" }), el("dd", { text: s.layout || "Not recognised" }),
       el("dt", { text: "Rows read" }), el("dd", { text: String(s.rowsRead || 0) }),
       el("dt", { text: "Rows stored" }), el("dd", { text: String(s.rowsAccepted || 0) }),
       el("dt", { text: "Rows rejected" }), el("dd", { text: String(s.rowsRejected || 0) }),
