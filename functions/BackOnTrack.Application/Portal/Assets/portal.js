@@ -417,9 +417,11 @@
       body.appendChild(el("p", { text: "Columns not used: " + ignored.join(", ") + "." }));
     }
 
-    var download = el("button", { type: "button", className: "secondary", text: "Download the rejected rows (CSV)" });
-    download.addEventListener("click", function () { downloadCsv(fileName, rejections); });
-    body.appendChild(el("div", { className: "actions" }, download));
+    if (rejections.length > 0) {
+      var download = el("button", { type: "button", className: "secondary", text: "Download the rejected rows (CSV)" });
+      download.addEventListener("click", function () { downloadCsv(fileName, rejections); });
+      body.appendChild(el("div", { className: "actions" }, download));
+    }
   }
 
   // The same cells the hub's report CSV has: row, column, reason; a cell that Excel would run as a formula is quoted.
