@@ -168,12 +168,12 @@
       view.appendChild(el("span", { className: "visually-hidden", text: " for " + drop.fileName + ", received " + when(drop.receivedAt) }));
       view.addEventListener("click", function () { openReport(drop.dropId); });
       body.appendChild(el("tr", null,
-        el("td", { text: when(drop.receivedAt) }),
-        el("td", { text: drop.fileName }),
-        el("td", { text: kindName(drop.kind) }),
-        el("td", null, el("span", { className: "tag " + drop.status, text: statusWords(drop.status) })),
-        el("td", { text: String(drop.rowsAccepted) }),
-        el("td", { text: String(drop.rowsRejected) }),
+        el("td", { "data-label": "Received", text: when(drop.receivedAt) }),
+        el("td", { "data-label": "File", text: drop.fileName }),
+        el("td", { "data-label": "Kind", text: kindName(drop.kind) }),
+        el("td", { "data-label": "Result" }, el("span", { className: "tag " + drop.status, text: statusWords(drop.status) })),
+        el("td", { "data-label": "Rows stored", text: String(drop.rowsAccepted) }),
+        el("td", { "data-label": "Rows rejected", text: String(drop.rowsRejected) }),
         el("td", null, view)));
     });
   }
@@ -261,6 +261,7 @@
       el("p", { className: "upload-note hint" }),
       bar,
       el("p", { className: "upload-state", "aria-live": "polite" }),
+      el("p", { className: "upload-spoken visually-hidden", "aria-live": "polite" }),
       el("div", { className: "actions" }));
     $("uploads").insertBefore(item, $("uploads").firstChild);
     return item;
@@ -272,15 +273,20 @@
     Object.keys(grant.requiredHeaders || {}).forEach(function (name) { xhr.setRequestHeader(name, grant.requiredHeaders[name]); });
     xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
     var lastSpoken = -1;
+    var spoken = item.querySelector(".upload-spoken");
+    // While sending, the visible percentage changes on every step but only quarters are spoken, so a screen reader is not flooded.
+    state.setAttribute("aria-live", "off");
     xhr.upload.addEventListener("progress", function (e) {
       if (!e.lengthComputable) { return; }
       var percent = Math.floor((e.loaded / e.total) * 100);
       bar.value = percent;
-      // Say progress in steps of a quarter, so a screen reader is not flooded.
+      state.textContent = "Sending: " + percent + "% of " + megabytes(file.size);
       var step = Math.floor(percent / 25);
-      if (step !== lastSpoken) { lastSpoken = step; state.textContent = "Sending: " + percent + "% of " + megabytes(file.size); }
+      if (step !== lastSpoken) { lastSpoken = step; spoken.textContent = "Sending " + file.name + ": " + percent + "%"; }
     });
     xhr.addEventListener("load", function () {
+      state.setAttribute("aria-live", "polite");
+      spoken.textContent = "";
       if (xhr.status >= 200 && xhr.status < 300) {
         bar.value = 100;
         state.textContent = "Sent. Waiting for the hub to read it…";
@@ -291,7 +297,10 @@
         failed(item, "Not sent: storage answered with error " + xhr.status + ". Send the file again.");
       }
     });
-    xhr.addEventListener("error", function () { failed(item, "Not sent: the connection to storage failed. Send the file again."); });
+    xhr.addEventListener("error", function () {
+      state.setAttribute("aria-live", "polite");
+      failed(item, "Not sent: the connection to storage failed. Send the file again.");
+    });
     state.textContent = "Sending: 0% of " + megabytes(file.size);
     xhr.send(file);
   }
