@@ -36,7 +36,11 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Other origins that serve the school portal (a custom domain, e.g. https://data.example.gov.uk); the Function App\'s own address is always allowed.')
+param portalOrigins array = []
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var functionAppName = 'func-backontrack-${environmentName}-${resourceToken}'
 var tags = {
   application: 'backontrack'
   environment: environmentName
@@ -58,6 +62,8 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     rawRetentionDays: rawRetentionDays
     quarantineRetentionDays: quarantineRetentionDays
+    // The school portal (GET /api/portal on the Function App) PUTs files from the browser straight to drops/.
+    portalOrigins: concat(['https://${functionAppName}.azurewebsites.net'], portalOrigins)
   }
 }
 
@@ -95,7 +101,7 @@ module rbac 'modules/rbac.bicep' = {
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
-    name: 'func-backontrack-${environmentName}-${resourceToken}'
+    name: functionAppName
     planName: 'plan-backontrack-${environmentName}-${resourceToken}'
     location: location
     tags: tags

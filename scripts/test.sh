@@ -7,6 +7,7 @@ set -euo pipefail
 export BACKONTRACK_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$BACKONTRACK_ROOT/scripts/lib/azurite.sh"
 source "$BACKONTRACK_ROOT/scripts/lib/test-summary.sh"
+source "$BACKONTRACK_ROOT/scripts/lib/browser.sh"
 
 results="$BACKONTRACK_ROOT/.artifacts/test-results"
 rm -rf "$results"
@@ -19,6 +20,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext 
 export BACKONTRACK_TEST_TLS_CERT="$tls/cert.pem" BACKONTRACK_TEST_TLS_KEY="$tls/key.pem"
 
 azurite_install
+browser_install
 azurite_start memory
 export BACKONTRACK_TEST_STORAGE="$AZURITE_CONNECTION"
 export BACKONTRACK_AZURITE_BIN="$AZURITE_BIN"

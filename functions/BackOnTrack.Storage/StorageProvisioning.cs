@@ -1,3 +1,4 @@
+using BackOnTrack.Storage.Blobs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -38,6 +39,7 @@ public sealed partial class StorageProvisioning(StorageAccount account, ILogger<
         {
             var created = await EnsureCreatedAsync(account, cancellationToken).ConfigureAwait(false);
             LogProvisioned(logger, created);
+            await EnsureDevelopmentCorsAsync(cancellationToken).ConfigureAwait(false);
             _ready.TrySetResult();
         }
 #pragma warning disable CA1031 // Any failure must reach the waiting invocations, which report it.
@@ -48,6 +50,36 @@ public sealed partial class StorageProvisioning(StorageAccount account, ILogger<
             _ready.TrySetException(ex);
         }
     }
+
+    /// <summary>
+    /// The school portal PUTs files from the browser straight to Blob storage, so the blob service must allow the
+    /// portal's origin. In Azure, infra/ sets the rule for the Function App's address; on Azurite (the development
+    /// account, local only) the portal's origin is 127.0.0.1 on whatever port, so any origin may PUT there.
+    /// </summary>
+    public static readonly BlobCorsRule DevelopmentPortalCors = new(
+        ["*"], ["PUT", "OPTIONS"], ["content-type", "x-ms-blob-type", "x-ms-version", "x-ms-client-request-id"], ["x-ms-request-id", "etag"], 3600);
+
+    private async Task EnsureDevelopmentCorsAsync(CancellationToken cancellationToken)
+    {
+        if (account.AccountName != StorageConnection.DevelopmentAccountName)
+        {
+            return;
+        }
+
+        try
+        {
+            await account.Blobs.SetCorsRulesAsync([DevelopmentPortalCors], cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Only the portal's uploads need it: the rest of the hub works without, so a failure is a warning.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogCorsFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set the Blob CORS rule the school portal's uploads need on the development storage")]
+    private static partial void LogCorsFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: created {Created} missing containers, queues and tables")]
     private static partial void LogProvisioned(ILogger logger, int created);

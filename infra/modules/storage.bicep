@@ -13,6 +13,9 @@ param rawRetentionDays int
 @description('Days after which quarantined files and their reports are deleted.')
 param quarantineRetentionDays int
 
+@description('Origins of the school portal, allowed to PUT a file to its upload URL (SAS) from the browser.')
+param portalOrigins array
+
 // Where schools and officers upload; Event Grid forwards BlobCreated from these to drop-events.
 var uploadContainers = [
   'drops'
@@ -82,6 +85,31 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: account
   name: 'default'
+  properties: {
+    // The portal's one cross-origin call: PUT of a file to a SAS URL (the SAS is the authorisation, not the origin).
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: portalOrigins
+          allowedMethods: [
+            'PUT'
+            'OPTIONS'
+          ]
+          allowedHeaders: [
+            'content-type'
+            'x-ms-blob-type'
+            'x-ms-version'
+            'x-ms-client-request-id'
+          ]
+          exposedHeaders: [
+            'x-ms-request-id'
+            'etag'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
 }
 
 resource hubContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in concat(uploadContainers, otherContainers): {

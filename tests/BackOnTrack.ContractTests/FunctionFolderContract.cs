@@ -23,6 +23,10 @@ public class FunctionFolderContract
         ["DropStatus"] = ("httpTrigger", null, null, "drops/{laestab}/{dropId?}", "get", "req", "function"),
         ["Metrics"] = ("httpTrigger", null, null, "metrics/{scope}/{academicYear}", "get", "req", "function"),
         ["UploadUrl"] = ("httpTrigger", null, null, "schools/{laestab}/upload-url", "post", "req", "function"),
+        ["Portal"] = ("httpTrigger", null, null, "portal", "get", "req", "anonymous"),
+        ["PortalAsset"] = ("httpTrigger", null, null, "portal/{asset}", "get", "req", "anonymous"),
+        ["SchoolDrops"] = ("httpTrigger", null, null, "schools/{laestab}/drops", "get", "req", "function"),
+        ["SchoolReturns"] = ("httpTrigger", null, null, "schools/{laestab}/returns", "get", "req", "function"),
     };
 
     private static IEnumerable<string> FunctionFolders() =>

@@ -9,6 +9,7 @@ using BackOnTrack.Application.Benchmarks;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Application.Metrics;
 using BackOnTrack.Application.Plans;
+using BackOnTrack.Application.Portal;
 using BackOnTrack.Application.Prompts;
 using BackOnTrack.Application.Schools;
 using BackOnTrack.Storage.Blobs.Sas;
@@ -23,7 +24,7 @@ namespace BackOnTrack.Functions.Hosting;
 public static partial class FunctionsServiceCollectionExtensions
 {
     /// <summary>Every HTTP function; the contract tests compare this list with the function.json folders.</summary>
-    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route, UploadUrlApi.Route, DropStatusApi.Route];
+    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route, UploadUrlApi.Route, DropStatusApi.Route, PortalApi.Route, PortalAssetApi.Route, SchoolDropsApi.Route, SchoolReturnsApi.Route];
 
     /// <summary>Registers the functions, their use cases and the settings they read.</summary>
     public static IServiceCollection AddBackOnTrackFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -61,6 +62,7 @@ public static partial class FunctionsServiceCollectionExtensions
         // The real clock, not the hub's (which may run "as of" a past date): storage checks a SAS's expiry against its own.
         services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), TimeProvider.System));
         services.AddSingleton<SchoolUploadsUseCase>();
+        services.AddBackOnTrackPortal();
         services.AddSingleton<PromptLedgerStore>();
         services.AddSingleton<OwnerPromptSender>();
         services.AddSingleton<BoardDigestPublisher>();
@@ -97,6 +99,10 @@ public static partial class FunctionsServiceCollectionExtensions
         app.MapGet("/api/" + MetricsApi.Route.Route, MetricsApi.HandleAsync);
         app.MapPost("/api/" + UploadUrlApi.Route.Route, UploadUrlApi.HandleAsync);
         app.MapGet("/api/" + DropStatusApi.Route.Route, DropStatusApi.HandleAsync);
+        app.MapGet("/api/" + PortalApi.Route.Route, PortalApi.Handle);
+        app.MapGet("/api/" + PortalAssetApi.Route.Route, PortalAssetApi.Handle);
+        app.MapGet("/api/" + SchoolDropsApi.Route.Route, SchoolDropsApi.HandleAsync);
+        app.MapGet("/api/" + SchoolReturnsApi.Route.Route, SchoolReturnsApi.HandleAsync);
         return app;
     }
 

@@ -53,3 +53,7 @@ public sealed record BlobUploadOptions
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
     public BlobConditions? Conditions { get; init; }
 }
+
+/// <summary>One Blob service CORS rule: which origins may send which methods and headers (e.g. the portal's PUT of a file to its SAS URL).</summary>
+public sealed record BlobCorsRule(
+    IReadOnlyList<string> AllowedOrigins, IReadOnlyList<string> AllowedMethods, IReadOnlyList<string> AllowedHeaders, IReadOnlyList<string> ExposedHeaders, int MaxAgeInSeconds);

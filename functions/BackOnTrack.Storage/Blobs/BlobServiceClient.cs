@@ -278,6 +278,29 @@ public class BlobServiceClient
         return true;
     }
 
+    /// <summary>
+    /// Replaces the account's Blob CORS rules (Set Blob Service Properties with only <c>Cors</c>: logging, metrics and
+    /// the other service properties are left as they are).
+    /// </summary>
+    public virtual async Task SetCorsRulesAsync(IReadOnlyList<BlobCorsRule> rules, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var body = new XDocument(new XElement("StorageServiceProperties", new XElement("Cors", rules.Select(rule => new XElement("CorsRule",
+            new XElement("AllowedOrigins", string.Join(',', rule.AllowedOrigins)),
+            new XElement("AllowedMethods", string.Join(',', rule.AllowedMethods)),
+            new XElement("AllowedHeaders", string.Join(',', rule.AllowedHeaders)),
+            new XElement("ExposedHeaders", string.Join(',', rule.ExposedHeaders)),
+            new XElement("MaxAgeInSeconds", rule.MaxAgeInSeconds.ToString(CultureInfo.InvariantCulture)))))));
+        var xml = body.ToString(SaveOptions.DisableFormatting);
+        using var response = await _pipeline.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Put, new Uri($"{_endpoint.AbsoluteUri.TrimEnd('/')}/?restype=service&comp=properties"))
+            {
+                Content = new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"),
+            },
+            cancellationToken).ConfigureAwait(false);
+        await StorageErrors.ThrowIfFailedAsync(response, "Set Blob service CORS rules", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Escapes each path segment of a blob name, keeping the <c>/</c> separators.</summary>
     internal static string EscapeBlobName(string blobName) =>
         string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString));
