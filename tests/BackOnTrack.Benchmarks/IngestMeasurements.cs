@@ -6,6 +6,7 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
+using BackOnTrack.Core.Tabular;
 using BackOnTrack.Functions.Hosting;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
@@ -37,7 +38,10 @@ public static class IngestMeasurements
     /// </summary>
     public static async Task<Measurement> CeilingAsync(StorageAccount storage, string file, int rows, string school)
     {
-        var context = new DropContext(DateTimeOffset.UtcNow, Laestab.Parse(school), Convert.FromBase64String(Key));
+        var context = new DropContext(DateTimeOffset.UtcNow, Laestab.Parse(school), Convert.FromBase64String(Key))
+        {
+            Limits = TabularLimits.Default with { MaxRows = Math.Max(TabularLimits.Default.MaxRows, AttendanceFile.FileRows(rows)) },
+        };
         var dropId = new string('c', 64);
         var months = new Dictionary<(string, string), TableEntity>();
         using (var stream = File.OpenRead(file))
@@ -92,7 +96,12 @@ public static class IngestMeasurements
 
         await using var app = HandlerApp.Build(0, TimeProvider.System, builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection, ["Hub:PseudonymisationKey"] = Key });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = connection,
+                ["Hub:PseudonymisationKey"] = Key,
+                ["Ingest:MaxRows"] = Math.Max(TabularLimits.Default.MaxRows, AttendanceFile.FileRows(rows)).ToString(CultureInfo.InvariantCulture),
+            });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
