@@ -11,7 +11,7 @@ using BackOnTrack.Functions.Hosting;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -64,12 +64,15 @@ public static class IngestMeasurements
 
         var transactions = months.Values
             .GroupBy(e => e.PartitionKey)
-            .SelectMany(p => p.Chunk(TableServiceClient.MaxTransactionOperations))
-            .Select(chunk => chunk.Select(TableTransactionAction.UpsertMerge).ToList())
+            .SelectMany(p => p.Chunk(TableTransactions.MaxOperations))
+            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)).ToList())
             .ToList();
 
+        // The same SDK client the pipeline writes through, sending the same checked transactions.
+        var table = storage.SdkTables.GetTableClient(HubStorageNames.Tables.Attendance);
+
         // Warm the client up as the pipeline is warmed: one transaction, untimed (it is re-sent below; upserts repeat harmlessly).
-        await storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, transactions[0]);
+        await table.SubmitCheckedAsync(transactions[0]);
         var watch = Stopwatch.StartNew();
         using var gate = new SemaphoreSlim(PartitionedTableWriter.DefaultConcurrency);
         await Task.WhenAll(transactions.Select(async transaction =>
@@ -77,7 +80,7 @@ public static class IngestMeasurements
             await gate.WaitAsync();
             try
             {
-                await storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, transaction);
+                await table.SubmitCheckedAsync(transaction);
             }
             finally
             {
