@@ -29,6 +29,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sdkTables: sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.DataDropStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.BlobReceiptStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
         services.AddSingleton(sp => new Repositories.DropRowStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
         services.AddSingleton(sp => new Repositories.BenchmarkRowStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
         services.AddSingleton(sp => new Repositories.MetricsRequestSender(sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>()));

@@ -118,7 +118,7 @@ public static class IngestMeasurements
         await InvokeIngestAsync(http, storage, $"{school}/attendance.csv");
         watch.Stop();
 
-        var drop = (await new DataDropStore(storage.Tables).ListAsync(school, CancellationToken.None)).Single();
+        var drop = (await new DataDropStore(storage.SdkTables).ListAsync(school, CancellationToken.None)).Single();
         if (drop.Status != DropStatus.Processed || drop.RowsAccepted != rows)
         {
             throw new InvalidOperationException($"The drop ended {drop.Status} with {drop.RowsAccepted} of {rows} rows stored.");
