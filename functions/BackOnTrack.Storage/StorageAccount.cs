@@ -12,8 +12,9 @@ public sealed class StorageAccount : IDisposable
 {
     private readonly HttpClient _http;
 
-    private StorageAccount(HttpClient http, BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, string accountName)
+    private StorageAccount(HttpClient http, BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, string accountName, Azure.Data.Tables.TableServiceClient sdkTables)
     {
+        SdkTables = sdkTables;
         _http = http;
         Blobs = blobs;
         Queues = queues;
@@ -26,13 +27,17 @@ public sealed class StorageAccount : IDisposable
     public QueueServiceClient Queues { get; }
     public TableServiceClient Tables { get; }
 
+    /// <summary>The SDK's Table client of the same account (what the stores already moved to the SDK take).</summary>
+    public Azure.Data.Tables.TableServiceClient SdkTables { get; }
+
     /// <param name="transport">The HTTP handler requests go through; tests substitute one to script responses.</param>
     public static StorageAccount Create(
         StorageConnection connection,
         StorageClientOptions? options = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
-        HttpMessageHandler? transport = null)
+        HttpMessageHandler? transport = null,
+        Azure.Data.Tables.TableServiceClient? sdkTables = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= new StorageClientOptions();
@@ -50,7 +55,8 @@ public sealed class StorageAccount : IDisposable
             new BlobServiceClient(connection.BlobEndpoint, Pipeline(SharedKeyFlavour.BlobOrQueue), timeProvider),
             new QueueServiceClient(connection.QueueEndpoint, Pipeline(SharedKeyFlavour.BlobOrQueue)),
             new TableServiceClient(connection.TableEndpoint, Pipeline(SharedKeyFlavour.Table)),
-            connection.AccountName);
+            connection.AccountName,
+            sdkTables ?? StorageSdkClients.Tables(connection, options));
     }
 
     public void Dispose() => _http.Dispose();

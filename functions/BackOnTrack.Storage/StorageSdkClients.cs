@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace BackOnTrack.Storage;
 
@@ -30,6 +31,28 @@ public static class StorageSdkClients
         {
             { AccountKey: { } key } => new BlobServiceClient(connection.BlobEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
             { TokenCredential: { } credential } => new BlobServiceClient(connection.BlobEndpoint, credential, clientOptions),
+            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
+        };
+    }
+
+    /// <summary>The API version the Queue client sends: 12.28 defaults to 2026-10-06, which Azurite 3.37 refuses, as for blobs.</summary>
+    public const QueueClientOptions.ServiceVersion QueueServiceVersion = QueueClientOptions.ServiceVersion.V2026_06_06;
+
+    /// <summary>
+    /// The Queue client. Messages are base64 of their UTF-8 text, the Functions host's default encoding, so what the hub
+    /// sends the host's queue triggers read, and what the host (or Event Grid) sends the hub reads.
+    /// </summary>
+    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
+    public static QueueServiceClient Queues(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var clientOptions = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64 };
+        Configure(clientOptions, options ?? new StorageClientOptions(), transport);
+
+        return connection switch
+        {
+            { AccountKey: { } key } => new QueueServiceClient(connection.QueueEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
+            { TokenCredential: { } credential } => new QueueServiceClient(connection.QueueEndpoint, credential, clientOptions),
             _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
         };
     }

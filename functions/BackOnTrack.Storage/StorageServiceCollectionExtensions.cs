@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,14 +27,28 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<StorageConnection>(),
             sp.GetRequiredService<IOptions<StorageClientOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sdkTables: sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.DataDropStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.BlobReceiptStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.DropRowStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.BenchmarkRowStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
+        services.AddSingleton(sp => new Repositories.MetricsRequestSender(sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Blobs);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
-        services.AddSingleton(sp => StorageSdkClients.Blobs(
-            sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
-        services.AddSingleton(sp => StorageSdkClients.Tables(
-            sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
+        // The SDK's clients, through Microsoft.Extensions.Azure: one of each per account, built from the same connection
+        // (the key from a connection string locally, the managed identity in Azure), the SDK's retry set from the
+        // Storage options as the one retry layer. Stores take their own TableClient / BlobContainerClient / QueueClient.
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<Azure.Data.Tables.TableServiceClient, Azure.Data.Tables.TableClientOptions>((_, sp) => StorageSdkClients.Tables(
+                sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
+            clients.AddClient<Azure.Storage.Blobs.BlobServiceClient, Azure.Storage.Blobs.BlobClientOptions>((_, sp) => StorageSdkClients.Blobs(
+                sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
+            clients.AddClient<Azure.Storage.Queues.QueueServiceClient, Azure.Storage.Queues.QueueClientOptions>((_, sp) => StorageSdkClients.Queues(
+                sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
+        });
         services.AddSingleton<StorageProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioning>());
         return services;

@@ -6,11 +6,12 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
+using BackOnTrack.Core.Tabular;
 using BackOnTrack.Functions.Hosting;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,7 +38,10 @@ public static class IngestMeasurements
     /// </summary>
     public static async Task<Measurement> CeilingAsync(StorageAccount storage, string file, int rows, string school)
     {
-        var context = new DropContext(DateTimeOffset.UtcNow, Laestab.Parse(school), Convert.FromBase64String(Key));
+        var context = new DropContext(DateTimeOffset.UtcNow, Laestab.Parse(school), Convert.FromBase64String(Key))
+        {
+            Limits = TabularLimits.Default with { MaxRows = Math.Max(TabularLimits.Default.MaxRows, AttendanceFile.FileRows(rows)) },
+        };
         var dropId = new string('c', 64);
         var months = new Dictionary<(string, string), TableEntity>();
         using (var stream = File.OpenRead(file))
@@ -60,12 +64,15 @@ public static class IngestMeasurements
 
         var transactions = months.Values
             .GroupBy(e => e.PartitionKey)
-            .SelectMany(p => p.Chunk(TableServiceClient.MaxTransactionOperations))
-            .Select(chunk => chunk.Select(TableTransactionAction.UpsertMerge).ToList())
+            .SelectMany(p => p.Chunk(TableTransactions.MaxOperations))
+            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)).ToList())
             .ToList();
 
+        // The same SDK client the pipeline writes through, sending the same checked transactions.
+        var table = storage.SdkTables.GetTableClient(HubStorageNames.Tables.Attendance);
+
         // Warm the client up as the pipeline is warmed: one transaction, untimed (it is re-sent below; upserts repeat harmlessly).
-        await storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, transactions[0]);
+        await table.SubmitCheckedAsync(transactions[0]);
         var watch = Stopwatch.StartNew();
         using var gate = new SemaphoreSlim(PartitionedTableWriter.DefaultConcurrency);
         await Task.WhenAll(transactions.Select(async transaction =>
@@ -73,7 +80,7 @@ public static class IngestMeasurements
             await gate.WaitAsync();
             try
             {
-                await storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, transaction);
+                await table.SubmitCheckedAsync(transaction);
             }
             finally
             {
@@ -92,7 +99,12 @@ public static class IngestMeasurements
 
         await using var app = HandlerApp.Build(0, TimeProvider.System, builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection, ["Hub:PseudonymisationKey"] = Key });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = connection,
+                ["Hub:PseudonymisationKey"] = Key,
+                ["Ingest:MaxRows"] = Math.Max(TabularLimits.Default.MaxRows, AttendanceFile.FileRows(rows)).ToString(CultureInfo.InvariantCulture),
+            });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
@@ -106,7 +118,7 @@ public static class IngestMeasurements
         await InvokeIngestAsync(http, storage, $"{school}/attendance.csv");
         watch.Stop();
 
-        var drop = (await new DataDropStore(storage.Tables).ListAsync(school, CancellationToken.None)).Single();
+        var drop = (await new DataDropStore(storage.SdkTables).ListAsync(school, CancellationToken.None)).Single();
         if (drop.Status != DropStatus.Processed || drop.RowsAccepted != rows)
         {
             throw new InvalidOperationException($"The drop ended {drop.Status} with {drop.RowsAccepted} of {rows} rows stored.");

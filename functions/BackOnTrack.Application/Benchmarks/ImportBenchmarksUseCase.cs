@@ -4,7 +4,6 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Benchmarks;
@@ -15,7 +14,7 @@ namespace BackOnTrack.Application.Benchmarks;
 /// every year and period an import changed.
 /// </summary>
 internal sealed partial class ImportBenchmarksUseCase(
-    StorageAccount account,
+    BenchmarkRowStore rowStore,
     BenchmarkStore store,
     IOptions<HubOptions> hubOptions,
     IOptions<IngestOptions> ingestOptions,
@@ -55,14 +54,7 @@ internal sealed partial class ImportBenchmarksUseCase(
         var partitions = new List<string>();
         if (rejection is null)
         {
-            await using var writer = new PartitionedTableWriter(account.Tables);
-            foreach (var row in file.Rows)
-            {
-                await writer.UpsertAsync(HubStorageNames.Tables.Benchmarks, BenchmarkEntities.Of(row, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
-
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            partitions.AddRange(writer.Touched.Select(t => $"{t.Table}|{t.Partition}").Order(StringComparer.Ordinal));
+            partitions.AddRange(await rowStore.WriteAsync(file.Rows, dropId, cancellationToken).ConfigureAwait(false));
             LogStored(logger, dropId, file.Scheme!.Value, file.Rows.Count, partitions.Count, file.RowsSkipped, summary.RowsWithSuppressedValues, summary.RowsNotConforming, summary.RowsWithFractionalCounts);
         }
 

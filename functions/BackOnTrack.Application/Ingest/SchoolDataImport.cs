@@ -7,7 +7,6 @@ using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Ingest;
@@ -17,7 +16,7 @@ namespace BackOnTrack.Application.Ingest;
 /// validated as they stream, accepted rows written in transactions per partition; once stored, one
 /// <c>metrics-requests</c> message per school-year the drop (or the version it replaced) touched.
 /// </summary>
-internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
+internal sealed class SchoolDataImport(DropRowStore rows, MetricsRequestSender metricsRequests, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
 {
     public string Container => HubStorageNames.Containers.Drops;
 
@@ -48,8 +47,7 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
             return new StoredRows(null, null, 0, 0, [], read.PersonalColumns, read.IgnoredColumns, [], [], read.Rejection);
         }
 
-        await using var writer = new PartitionedTableWriter(account.Tables);
-        var marks = new AttendanceMarkWriter(writer, dropId);
+        await using var writer = rows.Open(dropId);
         var rejections = new List<RowError>();
         var rejectedRows = new HashSet<int>();
         var schoolYears = new HashSet<string>(StringComparer.Ordinal);
@@ -64,18 +62,17 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
                     continue;
                 }
 
-                await WriteAsync(outcome.Record!, dropId, writer, marks, schoolYears, cancellationToken).ConfigureAwait(false);
+                await writer.AddAsync(outcome.Record!, cancellationToken).ConfigureAwait(false);
+                schoolYears.Add(SchoolYearOf(outcome.Record!));
             }
         }
         catch (Core.Tabular.UnreadableFileException ex)
         {
             // The file broke part-way: treat it as unreadable; rows already written are removed by the caller.
-            await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new StoredRows(read.Kind?.ToString(), read.Layout?.ToString(), read.RowsRead, read.RowsRead, rejections, read.PersonalColumns, read.IgnoredColumns, Partitions(writer), [], ex.Message);
+            return new StoredRows(read.Kind?.ToString(), read.Layout?.ToString(), read.RowsRead, read.RowsRead, rejections, read.PersonalColumns, read.IgnoredColumns, [.. writer.Partitions], [], ex.Message);
         }
 
-        await marks.CloseAsync(cancellationToken).ConfigureAwait(false);
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         return new StoredRows(
             read.Kind?.ToString(),
@@ -85,53 +82,25 @@ internal sealed class SchoolDataImport(StorageAccount account, IOptions<HubOptio
             rejections,
             read.PersonalColumns,
             read.IgnoredColumns,
-            Partitions(writer),
+            [.. writer.Partitions],
             [.. schoolYears.Order(StringComparer.Ordinal)],
             null);
     }
 
     /// <summary>Asks for the metrics of every school-year the drop, or the version it replaced, described.</summary>
-    public async Task AfterStoredAsync(StoredRows stored, DataDrop? replaced, CancellationToken cancellationToken)
-    {
-        foreach (var schoolYear in stored.SchoolYears.Union(replaced?.SchoolYears ?? []))
-        {
-            var message = MetricsRequest.FromSchoolYear(schoolYear).Serialize();
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.MetricsRequests, message, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task AfterStoredAsync(StoredRows stored, DataDrop? replaced, CancellationToken cancellationToken) =>
+        metricsRequests.RequestAsync(stored.SchoolYears.Union(replaced?.SchoolYears ?? []), cancellationToken);
 
-    private static List<string> Partitions(PartitionedTableWriter writer) =>
-        [.. writer.Touched.Select(t => $"{t.Table}|{t.Partition}").Order(StringComparer.Ordinal)];
-
-    private static async Task WriteAsync(
-        DropRecord record, string dropId, PartitionedTableWriter writer, AttendanceMarkWriter marks, HashSet<string> schoolYears, CancellationToken cancellationToken)
+    /// <summary>The school-year a stored row describes ("scope|yyyy-yy"), for its metrics request.</summary>
+    private static string SchoolYearOf(DropRecord record) => record switch
     {
-        switch (record)
-        {
-            case AttendanceMarkRecord mark:
-                await marks.AddAsync(mark, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(mark.Laestab.Value, AcademicYear.FromDate(mark.Date)));
-                break;
-            case ExclusionRecord exclusion:
-                await writer.UpsertAsync(HubStorageNames.Tables.Exclusions, IngestEntities.Exclusion(exclusion, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(exclusion.Laestab.Value, exclusion.AcademicYear));
-                break;
-            case AttendanceSummaryRecord summary:
-                await writer.UpsertAsync(HubStorageNames.Tables.Attendance, IngestEntities.AttendanceSummary(summary, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(summary.Laestab.Value, summary.AcademicYear));
-                break;
-            case SchoolRecord school:
-                await writer.UpsertAsync(HubStorageNames.Tables.Schools, IngestEntities.School(school, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(DropLocation.LaScope, school.AcademicYear));
-                break;
-            case CohortMemberRecord member:
-                await writer.UpsertAsync(HubStorageNames.Tables.Cohorts, IngestEntities.CohortMember(member, dropId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYear(member.Laestab.Value, AcademicYear.FromDate(member.StartDate)));
-                break;
-            default:
-                throw new InvalidOperationException($"No table for {record.GetType().Name}.");
-        }
-    }
+        AttendanceMarkRecord mark => SchoolYear(mark.Laestab.Value, AcademicYear.FromDate(mark.Date)),
+        ExclusionRecord exclusion => SchoolYear(exclusion.Laestab.Value, exclusion.AcademicYear),
+        AttendanceSummaryRecord summary => SchoolYear(summary.Laestab.Value, summary.AcademicYear),
+        SchoolRecord school => SchoolYear(DropLocation.LaScope, school.AcademicYear),
+        CohortMemberRecord member => SchoolYear(member.Laestab.Value, AcademicYear.FromDate(member.StartDate)),
+        _ => throw new InvalidOperationException($"No table for {record.GetType().Name}."),
+    };
 
     private static string SchoolYear(string scope, AcademicYear year) => $"{scope}|{year}";
 }

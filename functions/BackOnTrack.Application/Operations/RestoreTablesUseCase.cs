@@ -79,7 +79,7 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
     {
         using var download = await source.DownloadStreamingAsync(container, blobName, cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(download.Content, Encoding.UTF8);
-        await using var writer = new PartitionedTableWriter(account.Tables);
+        await using var writer = new PartitionedTableWriter(account.SdkTables);
         long count = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -88,7 +88,7 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
                 continue;
             }
 
-            await writer.UpsertAsync(table, TableEntityLines.FromLine(Encoding.UTF8.GetBytes(line)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await writer.UpsertAsync(table, TableEntityLines.FromLine(Encoding.UTF8.GetBytes(line)).ToSdkEntity(), Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             if (++count % ExportTablesUseCase.ReportEvery == 0)
             {
                 report(count);

@@ -109,7 +109,7 @@ public static class HubCommandLine
 
         var report = await host.RunOnceAsync(cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(LocalRunSummary.Format(report, clock.GetUtcNow())).ConfigureAwait(false);
-        var drops = await new DataDropStore(storage.Tables).ListProcessedSinceAsync(runStarted, cancellationToken).ConfigureAwait(false);
+        var drops = await new DataDropStore(storage.SdkTables).ListProcessedSinceAsync(runStarted, cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(LocalRunSummary.FormatDrops(drops)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await LocalRunReturns.FormatAsync(app.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await LaPictureAsync(app.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using BackOnTrack.Core.Ingest.Records;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 

@@ -1,7 +1,7 @@
 using Azure;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -16,21 +16,30 @@ public sealed record BlobReceipt(string Container, string BlobName, string BlobE
 }
 
 /// <summary>Table BlobReceipts (PartitionKey container, RowKey the blob name through the key encoder).</summary>
-public sealed class BlobReceiptStore(TableServiceClient tables)
+public sealed class BlobReceiptStore
 {
-    private const string Table = HubStorageNames.Tables.BlobReceipts;
+    private readonly TableClient _table;
+
+    /// <param name="table">The BlobReceipts table's client.</param>
+    public BlobReceiptStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's BlobReceipts table (how the hub's container builds it).</summary>
+    public BlobReceiptStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.BlobReceipts))
+    {
+    }
 
     public async Task<BlobReceipt?> GetAsync(string container, string blobName, CancellationToken cancellationToken)
     {
-        var entity = await tables.GetEntityAsync(Table, container, TableKey.Encode(blobName), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : Read(entity);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(container, TableKey.Encode(blobName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } entity ? Read(entity) : null;
     }
 
     /// <summary>Every receipt of a container, keyed by blob name (for the sweep).</summary>
     public async Task<Dictionary<string, BlobReceipt>> ListAsync(string container, CancellationToken cancellationToken)
     {
         var receipts = new Dictionary<string, BlobReceipt>(StringComparer.Ordinal);
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {container}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {container}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var receipt = Read(entity);
             receipts[receipt.BlobName] = receipt;
@@ -55,15 +64,20 @@ public sealed class BlobReceiptStore(TableServiceClient tables)
             ["DuplicateOf"] = receipt.DuplicateOf,
             ["ReceivedAt"] = receipt.ReceivedAt,
         };
-        var etag = expected is null
-            ? await tables.AddEntityAsync(Table, entity, cancellationToken).ConfigureAwait(false)
-            : await tables.UpdateEntityAsync(Table, entity, expected.RowETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return receipt with { RowETag = etag };
+        entity.WithoutNulls();
+        var response = expected is null
+            ? await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+            : await _table.UpdateEntityAsync(entity, expected.RowETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return receipt with { RowETag = response.Headers.ETag ?? default };
     }
 
     /// <summary>Forgets a blob's receipt, so the next event for it (or the sweep) ingests it again.</summary>
-    public Task<bool> DeleteAsync(string container, string blobName, CancellationToken cancellationToken) =>
-        tables.DeleteEntityAsync(Table, container, TableKey.Encode(blobName), cancellationToken: cancellationToken);
+    public async Task<bool> DeleteAsync(string container, string blobName, CancellationToken cancellationToken)
+    {
+        // The SDK answers a delete of a missing entity without throwing; its status says whether there was one.
+        using var response = await _table.DeleteEntityAsync(container, TableKey.Encode(blobName), ETag.All, cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
+    }
 
     private static BlobReceipt Read(TableEntity entity) => new(
         entity.PartitionKey,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -29,21 +29,30 @@ public sealed record DataDrop
 }
 
 /// <summary>Table DataDrops (PartitionKey the school's LAESTAB or <c>LA</c>, RowKey the drop id).</summary>
-public sealed class DataDropStore(TableServiceClient tables)
+public sealed class DataDropStore
 {
-    private const string Table = HubStorageNames.Tables.DataDrops;
+    private readonly TableClient _table;
+
+    /// <param name="table">The DataDrops table's client.</param>
+    public DataDropStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's DataDrops table (how the hub's container builds it).</summary>
+    public DataDropStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.DataDrops))
+    {
+    }
 
     public async Task<DataDrop?> GetAsync(string scope, string dropId, CancellationToken cancellationToken)
     {
-        var entity = await tables.GetEntityAsync(Table, scope, dropId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : Read(entity);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(scope, dropId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } entity ? Read(entity) : null;
     }
 
     /// <summary>Every drop of a school (or of the LA), for the operations verbs and tests.</summary>
     public async Task<IReadOnlyList<DataDrop>> ListAsync(string scope, CancellationToken cancellationToken)
     {
         var drops = new List<DataDrop>();
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {scope}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             drops.Add(Read(entity));
         }
@@ -55,7 +64,7 @@ public sealed class DataDropStore(TableServiceClient tables)
     public async Task<IReadOnlyList<DataDrop>> ListAllAsync(CancellationToken cancellationToken)
     {
         var drops = new List<DataDrop>();
-        await foreach (var entity in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             drops.Add(Read(entity));
         }
@@ -67,7 +76,7 @@ public sealed class DataDropStore(TableServiceClient tables)
     public async Task<IReadOnlyList<DataDrop>> ListProcessedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var drops = new List<DataDrop>();
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"ProcessedAt ge {since}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ProcessedAt ge {since}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             drops.Add(Read(entity));
         }
@@ -75,8 +84,9 @@ public sealed class DataDropStore(TableServiceClient tables)
         return drops;
     }
 
-    public Task SaveAsync(DataDrop drop, CancellationToken cancellationToken)
+    public async Task SaveAsync(DataDrop drop, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(drop);
         var entity = new TableEntity(drop.Scope, drop.DropId)
         {
             ["BlobName"] = drop.BlobName,
@@ -93,7 +103,7 @@ public sealed class DataDropStore(TableServiceClient tables)
             ["Partitions"] = JsonSerializer.Serialize(drop.Partitions),
             ["SchoolYears"] = JsonSerializer.Serialize(drop.SchoolYears),
         };
-        return tables.UpsertEntityAsync(Table, entity, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(entity.WithoutNulls(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private static DataDrop Read(TableEntity entity) => new()

@@ -3,7 +3,7 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Exclusions;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest.Records;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -107,9 +107,22 @@ public static class IngestEntities
     public static IEnumerable<(DateOnly Date, Core.Attendance.Session Session, string Code, Core.Attendance.AttendanceCategory Category)> ReadMonth(TableEntity month)
     {
         ArgumentNullException.ThrowIfNull(month);
-        var yearMonth = month.RowKey[^6..];
+        return ReadMonth(month.RowKey, month!);
+    }
+
+    /// <inheritdoc cref="ReadMonth(TableEntity)"/>
+    public static IEnumerable<(DateOnly Date, Core.Attendance.Session Session, string Code, Core.Attendance.AttendanceCategory Category)> ReadMonth(Tables.TableEntity month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        return ReadMonth(month.RowKey, month);
+    }
+
+    private static IEnumerable<(DateOnly Date, Core.Attendance.Session Session, string Code, Core.Attendance.AttendanceCategory Category)> ReadMonth(
+        string rowKey, IEnumerable<KeyValuePair<string, object>> properties)
+    {
+        var yearMonth = rowKey[^6..];
         var (year, monthOfYear) = (int.Parse(yearMonth[..4], CultureInfo.InvariantCulture), int.Parse(yearMonth[4..], CultureInfo.InvariantCulture));
-        foreach (var (name, value) in month.Where(p => IsSessionProperty(p.Key)))
+        foreach (var (name, value) in properties.Where(p => IsSessionProperty(p.Key)))
         {
             var date = new DateOnly(year, monthOfYear, int.Parse(name[1..3], CultureInfo.InvariantCulture));
             var session = name.EndsWith("AM", StringComparison.Ordinal) ? Core.Attendance.Session.AM : Core.Attendance.Session.PM;

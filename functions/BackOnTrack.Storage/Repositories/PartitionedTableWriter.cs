@@ -1,11 +1,11 @@
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>
-/// Writes many entities as entity-group transactions: one pending batch per table and partition, sent when it reaches
-/// 100 operations (or on flush), with several batches in flight at once. Memory holds at most one batch per
-/// partition plus the batches in flight. Every operation is an upsert, so a batch sent twice changes nothing.
+/// Writes many entities as entity-group transactions through the SDK: one pending batch per table and partition, sent
+/// when it reaches 100 operations (or on flush), with several batches in flight at once. Memory holds at most one
+/// batch per partition plus the batches in flight. Every operation is an upsert, so a batch sent twice changes nothing.
 /// </summary>
 public sealed class PartitionedTableWriter(TableServiceClient tables, int maxConcurrentBatches = PartitionedTableWriter.DefaultConcurrency) : IAsyncDisposable
 {
@@ -13,6 +13,7 @@ public sealed class PartitionedTableWriter(TableServiceClient tables, int maxCon
     public const int DefaultConcurrency = 8;
 
     private readonly Dictionary<(string Table, string Partition), List<TableTransactionAction>> _pending = [];
+    private readonly Dictionary<string, TableClient> _clients = new(StringComparer.Ordinal);
     private readonly List<Task> _inFlight = [];
     private readonly HashSet<(string Table, string Partition)> _touched = [];
 
@@ -24,12 +25,17 @@ public sealed class PartitionedTableWriter(TableServiceClient tables, int maxCon
     /// <summary>Every (table, partition) this writer has written to.</summary>
     public IReadOnlyCollection<(string Table, string Partition)> Touched => _touched;
 
+    /// <summary>Every (table, partition) written to, as <c>Table|PartitionKey</c> in order (how DataDrops lists them).</summary>
+    public List<string> TouchedPartitions() => [.. _touched.Select(t => $"{t.Table}|{t.Partition}").Order(StringComparer.Ordinal)];
+
     public async Task UpsertAsync(string table, TableEntity entity, TableUpdateMode mode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entity);
+        entity.WithoutNulls();
         var key = (table, entity.PartitionKey);
         if (!_pending.TryGetValue(key, out var batch))
         {
-            batch = new List<TableTransactionAction>(TableServiceClient.MaxTransactionOperations);
+            batch = new List<TableTransactionAction>(TableTransactions.MaxOperations);
             _pending[key] = batch;
             _touched.Add(key);
         }
@@ -37,12 +43,12 @@ public sealed class PartitionedTableWriter(TableServiceClient tables, int maxCon
         {
             // A transaction names each entity once: send what is pending before this second write of the same row.
             await SendAsync(key, cancellationToken).ConfigureAwait(false);
-            batch = new List<TableTransactionAction>(TableServiceClient.MaxTransactionOperations);
+            batch = new List<TableTransactionAction>(TableTransactions.MaxOperations);
             _pending[key] = batch;
         }
 
-        batch.Add(mode == TableUpdateMode.Merge ? TableTransactionAction.UpsertMerge(entity) : TableTransactionAction.UpsertReplace(entity));
-        if (batch.Count == TableServiceClient.MaxTransactionOperations)
+        batch.Add(new TableTransactionAction(mode == TableUpdateMode.Merge ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.UpsertReplace, entity));
+        if (batch.Count == TableTransactions.MaxOperations)
         {
             await SendAsync(key, cancellationToken).ConfigureAwait(false);
         }
@@ -79,6 +85,7 @@ public sealed class PartitionedTableWriter(TableServiceClient tables, int maxCon
         {
             return;
         }
+
         while (_inFlight.Count >= maxConcurrentBatches)
         {
             var done = await Task.WhenAny(_inFlight).ConfigureAwait(false);
@@ -86,12 +93,18 @@ public sealed class PartitionedTableWriter(TableServiceClient tables, int maxCon
             await done.ConfigureAwait(false);
         }
 
-        _inFlight.Add(SendBatchAsync(key.Table, batch, cancellationToken));
+        if (!_clients.TryGetValue(key.Table, out var client))
+        {
+            client = tables.GetTableClient(key.Table);
+            _clients[key.Table] = client;
+        }
+
+        _inFlight.Add(SendBatchAsync(client, batch, cancellationToken));
     }
 
-    private async Task SendBatchAsync(string table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
     {
-        await tables.SubmitTransactionAsync(table, batch, cancellationToken).ConfigureAwait(false);
+        await table.SubmitCheckedAsync(batch, cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref _entitiesWritten, batch.Count);
     }
 }

@@ -58,7 +58,7 @@ public sealed class IngestDropSurvivesAKilledHandler(AzuriteFixture azurite)
         }
 
         Assert.Equal(await SnapshotAsync(_undisturbed), await SnapshotAsync(_interrupted));
-        var drops = new DataDropStore(_storage.Tables);
+        var drops = new DataDropStore(_storage.SdkTables);
         var undisturbed = Assert.Single(await drops.ListAsync(_undisturbed, CancellationToken.None));
         var interrupted = Assert.Single(await drops.ListAsync(_interrupted, CancellationToken.None));
         Assert.Equal(

@@ -31,7 +31,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     }
 
     private async Task<DataDrop> SingleDropAsync(DropStatus status) =>
-        Assert.Single(await new DataDropStore(Storage.Tables).ListAsync(_school, CancellationToken.None), d => d.Status == status);
+        Assert.Single(await new DataDropStore(Storage.SdkTables).ListAsync(_school, CancellationToken.None), d => d.Status == status);
 
     private async Task<JsonDocument> ReportAsync(DataDrop drop)
     {
@@ -101,7 +101,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.Equal("Rejected", report.RootElement.GetProperty("status").GetString());
         Assert.Equal(drop.Reason, report.RootElement.GetProperty("reason").GetString());
         Assert.Empty(await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition));
-        var receipt = await new BlobReceiptStore(Storage.Tables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/{fileName}", CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/{fileName}", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }
 
@@ -118,7 +118,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
         Assert.Equal(before, await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition));
         Assert.Equal(dropsBefore, await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.DataDrops, _school));
-        var receipt = await new BlobReceiptStore(Storage.Tables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/exclusions (copy).csv", CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/exclusions (copy).csv", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Duplicate, receipt!.Status);
         Assert.Equal($"{_school}/exclusions.csv", receipt.DuplicateOf);
     }

@@ -22,7 +22,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         await _hub.UploadFixtureAsync("exclusions-2024-25.csv", $"{_school}/exclusions.csv");
         await _hub.SendBlobCreatedAsync($"{_school}/exclusions.csv");
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
-        _drop = Assert.Single(await new DataDropStore(_hub.Storage.Tables).ListAsync(_school, CancellationToken.None));
+        _drop = Assert.Single(await new DataDropStore(_hub.Storage.SdkTables).ListAsync(_school, CancellationToken.None));
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
@@ -30,7 +30,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     private Task<List<BackOnTrack.Storage.Tables.TableEntity>> RowsAsync() =>
         TableSnapshots.EntitiesAsync(_hub.Storage.Tables, HubStorageNames.Tables.Exclusions, $"{_school}_2024-25");
 
-    private async Task<DropStatus> StatusAsync() => (await new DataDropStore(_hub.Storage.Tables).GetAsync(_school, _drop.DropId, CancellationToken.None))!.Status;
+    private async Task<DropStatus> StatusAsync() => (await new DataDropStore(_hub.Storage.SdkTables).GetAsync(_school, _drop.DropId, CancellationToken.None))!.Status;
 
     [Fact]
     public async Task ListsTheSchoolsDropsWithStatusKindAndRows()

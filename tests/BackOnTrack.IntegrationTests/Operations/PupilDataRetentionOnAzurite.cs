@@ -40,7 +40,7 @@ public sealed class PupilDataRetentionOnAzurite : IDisposable
         Assert.Equal(0, again.TotalRows);
         using var storage = StorageAccount.Create(StorageConnection.Parse(_azurite.ConnectionString));
         Assert.Empty(await AccountSnapshot.OfAsync(storage.Tables, HubStorageNames.Tables.PupilRows));
-        Assert.All(await new DataDropStore(storage.Tables).ListAllAsync(CancellationToken.None), d => Assert.Equal(DropStatus.Expired, d.Status));
+        Assert.All(await new DataDropStore(storage.SdkTables).ListAllAsync(CancellationToken.None), d => Assert.Equal(DropStatus.Expired, d.Status));
         Assert.NotEmpty(await AccountSnapshot.OfAsync(storage.Tables, [HubStorageNames.Tables.Metrics]));
     }
 }

@@ -2,6 +2,7 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Tracker;
 using BackOnTrack.M365.SharePoint;
+using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,8 +16,9 @@ public sealed record TrackerSyncs(SyncActionsUseCase Actions, SyncFiguresUseCase
 /// <summary>SyncTracker's use cases composed as the handler composes them, over given tables, SharePoint client and clock.</summary>
 public static class TrackerSyncComposition
 {
-    public static TrackerSyncs Sync(TableServiceClient tables, ISharePointTracker tracker, TimeProvider clock)
+    public static TrackerSyncs Sync(StorageAccount account, ISharePointTracker tracker, TimeProvider clock)
     {
+        var tables = account.Tables;
         var plans = new ActionPlanStore(tables);
         var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(tables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
         return new TrackerSyncs(
@@ -27,7 +29,7 @@ public static class TrackerSyncComposition
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
                 NullLogger<SyncFiguresUseCase>.Instance),
-            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
+            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
     public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>

@@ -62,7 +62,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
         var tables = azurite.Account.Tables;
         _plans = new ActionPlanStore(tables);
-        _sync = TrackerSyncComposition.Sync(tables, tracker, _clock);
+        _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
         _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(tables), TrackerSyncComposition.Applier(tables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
