@@ -27,6 +27,7 @@ public class FunctionFolderContract
         ["PortalAsset"] = ("httpTrigger", null, null, "portal/{asset}", "get", "req", "anonymous"),
         ["SchoolDrops"] = ("httpTrigger", null, null, "schools/{laestab}/drops", "get", "req", "function"),
         ["SchoolReturns"] = ("httpTrigger", null, null, "schools/{laestab}/returns", "get", "req", "function"),
+        ["EarlyWarningRoll"] = ("httpTrigger", null, null, "schools/{laestab}/early-warning", "post", "req", "function"),
     };
 
     private static IEnumerable<string> FunctionFolders() =>

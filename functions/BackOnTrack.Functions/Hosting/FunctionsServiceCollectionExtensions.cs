@@ -24,7 +24,7 @@ namespace BackOnTrack.Functions.Hosting;
 public static partial class FunctionsServiceCollectionExtensions
 {
     /// <summary>Every HTTP function; the contract tests compare this list with the function.json folders.</summary>
-    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route, UploadUrlApi.Route, DropStatusApi.Route, PortalApi.Route, PortalAssetApi.Route, SchoolDropsApi.Route, SchoolReturnsApi.Route];
+    public static IReadOnlyList<HttpFunctionRoute> HttpFunctions { get; } = [Health.Route, MetricsApi.Route, UploadUrlApi.Route, DropStatusApi.Route, PortalApi.Route, PortalAssetApi.Route, SchoolDropsApi.Route, SchoolReturnsApi.Route, EarlyWarningRollApi.Route];
 
     /// <summary>Registers the functions, their use cases and the settings they read.</summary>
     public static IServiceCollection AddBackOnTrackFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -103,6 +103,7 @@ public static partial class FunctionsServiceCollectionExtensions
         app.MapGet("/api/" + PortalAssetApi.Route.Route, PortalAssetApi.Handle);
         app.MapGet("/api/" + SchoolDropsApi.Route.Route, SchoolDropsApi.HandleAsync);
         app.MapGet("/api/" + SchoolReturnsApi.Route.Route, SchoolReturnsApi.HandleAsync);
+        app.MapPost("/api/" + EarlyWarningRollApi.Route.Route, EarlyWarningRollApi.HandleAsync);
         return app;
     }
 

@@ -164,6 +164,51 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OverHttpTheSchoolPostsItsRollAsACsvFileAndReadsItsFlaggedPupilByUpn()
+    {
+        var school = Planted(EarlyWarningPath.FlaggedThenExcluded).Laestab;
+        var key = await _hub.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
+        var roll = "UPN,Year group\r\n" + string.Concat(_dataset.EarlyWarnings.Select(p => p.Upn + ",10\r\n"));
+        using var http = new HttpClient { BaseAddress = _hub.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/schools/{school}/early-warning") { Content = new StringContent(roll, System.Text.Encoding.UTF8, "text/csv") };
+        request.Headers.Add("X-School-Key", key.ToString());
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((4, 1), (body.RootElement.GetProperty("checked").GetInt32(), body.RootElement.GetProperty("flagged").GetInt32()));
+        var first = body.RootElement.GetProperty("pupils")[0];
+        Assert.Equal((Planted(EarlyWarningPath.FlaggedThenExcluded).Upn, true), (first.GetProperty("upn").GetString(), first.GetProperty("flagged").GetBoolean()));
+        Assert.Contains(first.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("reason").GetString() == "RepeatSuspensions");
+    }
+
+    [Fact]
+    public async Task OverHttpARollWithABadUpnIsA400NamingItsLineWithoutRepeatingItAndNoKeyIsA401()
+    {
+        var school = Planted(EarlyWarningPath.FlaggedThenExcluded).Laestab;
+        var key = await _hub.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = _hub.Address };
+        var json = JsonSerializer.Serialize(new { upns = new[] { Planted(EarlyWarningPath.Cleared).Upn, "NOT-A-UPN-42" } });
+
+        using var withKey = new HttpRequestMessage(HttpMethod.Post, $"api/schools/{school}/early-warning") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        withKey.Headers.Add("X-School-Key", key.ToString());
+        using var invalid = await http.SendAsync(withKey);
+        var text = await invalid.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
+        using (var problem = JsonDocument.Parse(text))
+        {
+            Assert.Equal(2, Assert.Single(problem.RootElement.GetProperty("problems").EnumerateArray()).GetProperty("line").GetInt32());
+        }
+
+        Assert.DoesNotContain("NOT-A-UPN-42", text, StringComparison.Ordinal);
+
+        using var noKey = await http.PostAsync(new Uri($"api/schools/{school}/early-warning", UriKind.Relative), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, noKey.StatusCode);
+    }
+
+    [Fact]
     public async Task TheBoardPackCountsTheFlaggedPupilsWithOneShownAsX()
     {
         var useCase = _hub.Services.GetRequiredService<Application.BoardPack.BoardPackUseCase>();
