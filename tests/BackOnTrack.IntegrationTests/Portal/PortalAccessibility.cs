@@ -57,7 +57,7 @@ public sealed class PortalAccessibility(AzuriteFixture azurite) : IAsyncLifetime
 
         await TabUntilAsync(page, "files");
         // The file input is drawn by its label; its focus shows as the label's yellow outline.
-        Assert.Equal("solid", await page.Locator(".file-label").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        Assert.Equal("solid", await page.Locator("#drop-zone .file-label").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await PortalRig.ScreenshotAsync(page, "08-keyboard-focus-on-choose-files", fullPage: false);
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
         await chooser.SetFilesAsync(PortalRig.Fixture("exclusions-2024-25.csv", "keyboard.csv"));

@@ -31,6 +31,16 @@
     Withdrawn: "Withdrawn by the LA",
     Expired: "Past its retention period"
   };
+  var REASON_WORDS = {
+    RepeatSuspensions: "repeated suspensions",
+    SuspensionsRising: "suspensions rising",
+    WithdrawnPermanent: "a permanent exclusion withdrawn",
+    LunchtimeExclusions: "lunchtime exclusions",
+    AttendanceFalling: "attendance falling",
+    PersistentAbsence: "persistent absence",
+    SevereAbsence: "severe absence",
+    PartTimeTimetable: "a part-time timetable"
+  };
   var RETURN_STATES = {
     Received: "Received",
     Rejected: "Sent but not stored: send it again",
@@ -97,6 +107,8 @@
     var key = $("school-key").value.trim();
     if (!/^\d{7}$/.test(laestab)) { return fail("Enter your school number: 7 digits, for example 3721100.", $("laestab")); }
     if (!key) { return fail("Enter your school key.", $("school-key")); }
+    // The last attempt's message goes while this one is checked, so a repeated refusal is read out (and seen) anew.
+    show(error, false);
     store.setItem(LAESTAB, laestab);
     store.setItem(KEY, key);
     api("GET", schoolPath("/drops")).then(function (answer) {
@@ -449,6 +461,56 @@
     window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  // ---- Early warning ---------------------------------------------------------------------------------------------
+
+  function evidence(r) {
+    var words = REASON_WORDS[r.reason] || r.reason;
+    if (r.count !== null && r.count !== undefined) { words += " (" + r.count + (r.last ? ", latest " + day(r.last) : "") + ")"; }
+    else if (r.percent !== null && r.percent !== undefined) { words += " (" + r.percent + "% absent" + (r.sessions ? ", " + plural(r.sessions, "session", "sessions") : "") + ")"; }
+    return words;
+  }
+
+  function checkRoll(file) {
+    var summary = $("roll-summary"), problems = $("roll-problems"), table = $("roll-table");
+    show(problems, false); show(table, false); clear(problems);
+    summary.textContent = "Checking " + file.name + "…";
+    var s = session();
+    fetch(schoolPath("/early-warning"), {
+      method: "POST",
+      headers: { "X-School-Key": s ? s.key : "", "Content-Type": file.type || "text/csv" },
+      body: file, credentials: "omit", cache: "no-store"
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+        return { status: response.status, ok: response.ok, json: json };
+      });
+    }).then(function (answer) {
+      if (answer.status === 401) { return expired(); }
+      if (!answer.ok) {
+        summary.textContent = "Not checked: " + ((answer.json && answer.json.title) || "the hub could not read the roll.");
+        ((answer.json && answer.json.problems) || []).slice(0, 20).forEach(function (p) {
+          problems.appendChild(el("li", { text: (p.line ? "Line " + p.line + ": " : "") + p.problem }));
+        });
+        show(problems, problems.childNodes.length > 0);
+        return;
+      }
+      var r = answer.json;
+      summary.textContent = plural(r.checked, "pupil", "pupils") + " checked; " + r.flagged + " flagged now" + (r.asOf ? ", as the rules stood on " + day(r.asOf) + "." : ".");
+      var body = table.querySelector("tbody");
+      clear(body);
+      r.pupils.forEach(function (p) {
+        body.appendChild(el("tr", null,
+          el("td", { text: p.upn }),
+          el("td", { text: p.ncYear }),
+          el("td", null, el("span", { className: "tag " + (p.flagged ? "Flagged" : "Cleared"), text: p.flagged ? (p.status === "New" ? "Flagged (new)" : "Flagged") : "Cleared" })),
+          el("td", { text: day(p.firstFlaggedAt) }),
+          el("td", { text: p.reasons.map(evidence).join("; ") || "No reason holds now" })));
+      });
+      show(table, r.pupils.length > 0);
+    }, function () { summary.textContent = "Not checked: the hub could not be reached. Check your connection and try again."; });
+  }
+
   // ---- Wiring ----------------------------------------------------------------------------------------------------
 
   function start() {
@@ -457,6 +519,7 @@
     $("sign-out").addEventListener("click", signOut);
     $("refresh").addEventListener("click", function () { loadHistory(); loadReturns(); });
     $("files").addEventListener("change", function () { sendFiles($("files").files); });
+    $("roll-file").addEventListener("change", function () { if ($("roll-file").files.length) { checkRoll($("roll-file").files[0]); $("roll-file").value = ""; } });
     var zone = $("drop-zone");
     ["dragenter", "dragover"].forEach(function (name) {
       zone.addEventListener(name, function (e) { e.preventDefault(); zone.classList.add("over"); });
