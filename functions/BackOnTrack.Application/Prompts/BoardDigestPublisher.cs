@@ -27,6 +27,7 @@ public sealed partial class BoardDigestPublisher(
     ReturnsTrackerUseCase returns,
     RejectedTrackerEditStore rejectedEdits,
     BoardPackArchive boardPacks,
+    EarlyWarningStore earlyWarnings,
     IOptions<HubOptions> hub,
     TimeProvider clock,
     ILogger<BoardDigestPublisher> logger)
@@ -48,7 +49,7 @@ public sealed partial class BoardDigestPublisher(
             [.. standing.Due.Select(DigestAction)],
             [.. standing.Overdue.Select(DigestAction)],
             await InvalidEditsAsync(week, cancellationToken).ConfigureAwait(false),
-            await HeadlinesAsync(cancellationToken).ConfigureAwait(false),
+            await HeadlinesAsync(asOf, cancellationToken).ConfigureAwait(false),
             [new DigestLink("Open the action tracker", links.Tracker), .. await BoardPackLinkAsync(cancellationToken).ConfigureAwait(false)])
         {
             MissingReturns = await MissingReturnsAsync(cancellationToken).ConfigureAwait(false),
@@ -67,18 +68,19 @@ public sealed partial class BoardDigestPublisher(
         return new DigestAction(action.ActionKey, action.Title, action.Owners, action.DueDate!.Value, links.ForAction(action.ActionKey));
     }
 
-    private async Task<IReadOnlyList<DigestFigure>> HeadlinesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DigestFigure>> HeadlinesAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
+        var earlyWarning = DigestEarlyWarnings.From(await earlyWarnings.ReadAllAsync(cancellationToken).ConfigureAwait(false), asOf);
         var years = await metrics.YearsAsync(DropLocation.LaScope, cancellationToken).ConfigureAwait(false);
         if (years.Count == 0)
         {
-            return [];
+            return earlyWarning is null ? [] : [earlyWarning];
         }
 
         var latest = years.Max(StringComparer.Ordinal)!;
         var rows = await metrics.ReadAsync(DropLocation.LaScope, latest, cancellationToken).ConfigureAwait(false);
         var figures = await benchmarks.ComparisonsAsync(latest, hub.Value.LocalAuthority, hub.Value.Region, cancellationToken).ConfigureAwait(false);
-        return DigestHeadlines.From(latest, rows, figures);
+        return [.. DigestHeadlines.From(latest, rows, figures), .. earlyWarning is null ? [] : new[] { earlyWarning }];
     }
 
     /// <summary>
