@@ -1,5 +1,5 @@
 // The BackOnTrack hub in one resource group: storage (every container, queue and table the hub uses), the Flex
-// Consumption function app running the custom handler, Event Grid -> queue drop-events, Key Vault, monitoring and
+// Consumption function app running the .NET isolated worker, Event Grid -> queue drop-events, Key Vault, monitoring and
 // alerts, one user-assigned identity and the role assignments it needs (nothing broader). Deploy with
 // `az deployment group create` (README, "Deploy to Azure"); the Bicep CLI is not run in this repository's CI, so the
 // structural tests in tests/BackOnTrack.ContractTests/Infra* stand in for `bicep build`.

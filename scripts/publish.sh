@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Builds what Azure runs: the Functions app folder (host.json, one folder per function with its function.json, and
-# the handler published self-contained for linux-x64 with its executable bit, since a custom handler gets no .NET
-# runtime from the platform) and a zip of it for Flex Consumption's one-deploy
-# (`az functionapp deployment source config-zip`, README "Deploy to Azure").
+# Builds what Azure runs and what an operator runs:
+#   - the Functions app: the isolated worker published framework-dependent (Flex Consumption's dotnet-isolated 10.0
+#     runtime provides .NET), with host.json, functions.metadata and worker.config.json at its root, and a zip of it
+#     for one-deploy (`az functionapp deployment source config-zip`, README "Deploy to Azure");
+#   - the operator's tool, with the same worker app laid out beside it in worker/ for `local`.
 #
 #   scripts/publish.sh [--output DIR]      default DIR: .artifacts/deploy
-#     DIR/app/              the app folder
-#     DIR/backontrack.zip   the same, zipped with Unix permissions kept
+#     DIR/app/              the Functions app folder
+#     DIR/backontrack.zip   the same, zipped
+#     DIR/cli/              the operator's tool: dotnet DIR/cli/BackOnTrack.Cli.dll --help
 #
 # The build goes to DIR/build (dotnet --artifacts-path), so it never touches the source tree's bin/ and obj/.
 set -euo pipefail
@@ -22,29 +24,24 @@ done
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 app="$out/app"
+cli="$out/cli"
 zip_file="$out/backontrack.zip"
-project="$root/functions/BackOnTrack.Functions"
-rm -rf "$app" "$zip_file"
+rm -rf "$app" "$cli" "$zip_file"
 
-dotnet publish "$project/BackOnTrack.Functions.csproj" -c Release -r linux-x64 --self-contained true \
-  --artifacts-path "$out/build" -o "$app" --nologo
+dotnet publish "$root/functions/BackOnTrack.Functions/BackOnTrack.Functions.csproj" -c Release \
+  --artifacts-path "$out/build" -o "$app" --nologo -v quiet
+dotnet publish "$root/functions/BackOnTrack.Cli/BackOnTrack.Cli.csproj" -c Release \
+  --artifacts-path "$out/build" -o "$cli" --nologo -v quiet
 
 fail() { echo "publish: $*" >&2; exit 1; }
-
-# The host starts host.json's customHandler.description.defaultExecutablePath, relative to the app root.
-executable=$(sed -n 's/.*"defaultExecutablePath"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$app/host.json")
-[ -n "$executable" ] || fail "host.json has no customHandler.description.defaultExecutablePath"
-case "$executable" in /*) fail "defaultExecutablePath '$executable' must be relative to the app root" ;; esac
-[ -f "$app/$executable" ] || fail "host.json starts '$executable', which the publish did not produce"
-chmod +x "$app/$executable"
-
-for source in "$project"/*/function.json; do
-  function=$(basename "$(dirname "$source")")
-  [ -f "$app/$function/function.json" ] || fail "$function/function.json is missing from $app"
+# What the Functions host reads from the app root to find and start the worker and its functions.
+for file in host.json functions.metadata worker.config.json BackOnTrack.Functions.dll; do
+  [ -f "$app/$file" ] || fail "$file is missing from $app"
 done
 [ ! -e "$app/local.settings.json" ] || fail "local.settings.json must not be deployed"
+[ -f "$cli/worker/functions.metadata" ] || fail "the CLI's worker/ folder was not laid out"
 
-# Zip from inside the folder so host.json sits at the zip's root; Info-ZIP keeps the executable bit.
+# Zip from inside the folder so host.json sits at the zip's root.
 if command -v zip >/dev/null; then
   (cd "$app" && zip -q -r -X "$zip_file" .)
 else
@@ -59,5 +56,6 @@ with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
 PY
 fi
 
-echo "Published $(find "$app" -name function.json | wc -l) functions to $app"
+echo "Published $(grep -o '"entryPoint"' "$app/functions.metadata" | wc -l) functions to $app"
 echo "Zip for deployment: $zip_file"
+echo "Operator's tool: dotnet $cli/BackOnTrack.Cli.dll --help"

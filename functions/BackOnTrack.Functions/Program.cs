@@ -1,6 +1,16 @@
+using BackOnTrack.Application.Hosting;
 using BackOnTrack.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-// The Functions host starts the handler with host.json's arguments and the port it assigned in the environment.
-var port = HandlerApp.HostAssignedPort() ?? HandlerApp.LocalPortFromSettings();
-await using var app = HandlerApp.Build(port, TimeProvider.System);
-await app.RunAsync().ConfigureAwait(false);
+// The Functions host (or the local host) starts this worker with its endpoint on the command line and the app's
+// settings in the environment, which the default configuration reads.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<StorageReadyMiddleware>();
+// Request-by-request SDK and HTTP chatter would drown the hub's own counts and ids.
+builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+// ASP.NET Core integration brings Data Protection, which nothing here uses (no cookies, no antiforgery): its key warning is noise.
+builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+builder.Services.AddBackOnTrackHub(builder.Configuration);
+await builder.Build().RunAsync().ConfigureAwait(false);

@@ -15,14 +15,18 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 {
     /// <summary>
     /// The order timers run in a run-once pass: new files in (SweepDrops), owners' edits in (PullTrackerEdits), then
-    /// prompts about the result (PromptOwners); other timers follow by name.
+    /// this week's early warnings from what came in (RecomputeEarlyWarnings), prompts and the digest about the result
+    /// (PromptOwners), then the month's board pack (BoardPack); other timers follow by name.
     /// </summary>
     public static IReadOnlyList<string> TimersInDependencyOrder => DependencyOrder;
 
-    private static readonly string[] DependencyOrder = ["SweepDrops", "PullTrackerEdits", "PromptOwners"];
+    private static readonly string[] DependencyOrder = ["SweepDrops", "PullTrackerEdits", "RecomputeEarlyWarnings", "PromptOwners", "BoardPack"];
 
     /// <summary>How often a draining pass looks again at queues whose messages wait hidden for a retry.</summary>
     private static readonly TimeSpan DrainPollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a draining pass waits for storage that does not answer before it gives up.</summary>
+    private static readonly TimeSpan StorageOutageLimit = TimeSpan.FromMinutes(2);
 
     private readonly GrpcServer _grpc;
     private readonly WorkerSupervisor _worker;
@@ -87,7 +91,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
                 .OrderBy(f => TimerRank(f.Name)).ThenBy(f => f.Name, StringComparer.Ordinal)
                 .Select(f => new TimerRunner(f, invoker, outputs, logger)).ToList();
             var http = serveHttp
-                ? await HttpProxy.StartAsync(options.Port, hostJson.RoutePrefix, worker.Functions, () => worker.HttpUri, invoker, logger, cancellationToken).ConfigureAwait(false)
+                ? await HttpProxy.StartAsync(options.Port, hostJson.RoutePrefix, worker.Functions, () => worker.HttpUri, worker.HttpSocketAsync, invoker, logger, cancellationToken).ConfigureAwait(false)
                 : null;
             var httpAddress = http?.Address.ToString() ?? "off";
             LogStarted(logger, worker.Functions.Count, queues.Count, timers.Count, httpAddress);
@@ -103,19 +107,28 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     /// <summary>
     /// Runs every timer once in dependency order, each after and before delivering queue messages until every
-    /// trigger queue is quiet, so a timer sees what the ones before it caused. Returns the report of this pass.
+    /// trigger queue is quiet, so a timer sees what the ones before it caused. Returns what this pass did.
     /// </summary>
-    public async Task<RunReport> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<RunReport> RunOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(_ => true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunOnceAsync(CancellationToken)"/>, for the functions <paramref name="includes"/> names only: other
+    /// timers do not fire and other queues' messages stay where they are (tests run one stage of the pipeline this way).
+    /// </summary>
+    public async Task<RunReport> RunOnceAsync(Func<string, bool> includes, CancellationToken cancellationToken)
     {
-        await DrainAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var timer in _timers)
+        ArgumentNullException.ThrowIfNull(includes);
+        var before = Report.Snapshot();
+        var queues = _queues.Where(q => includes(q.Function.Name)).ToList();
+        await DrainAsync(queues, cancellationToken).ConfigureAwait(false);
+        foreach (var timer in _timers.Where(t => includes(t.Function.Name)))
         {
             LogTimerOnce(_logger, timer.Function.Name);
             await timer.FireAsync(cancellationToken).ConfigureAwait(false);
-            await DrainAsync(cancellationToken).ConfigureAwait(false);
+            await DrainAsync(queues, cancellationToken).ConfigureAwait(false);
         }
 
-        return Report;
+        return Report.Since(before);
     }
 
     /// <summary>Serves until cancelled: every queue polled, every timer on its schedule (HTTP answers from start).</summary>
@@ -133,25 +146,51 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>Delivers messages until no trigger queue holds any, visible or waiting hidden for a retry.</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    public Task DrainAsync(CancellationToken cancellationToken) => DrainAsync(_queues, cancellationToken);
+
+    private async Task DrainAsync(IReadOnlyList<QueueListener> queues, CancellationToken cancellationToken)
     {
+        DateTimeOffset? unreachableSince = null;
         while (true)
         {
-            var delivered = 0;
-            foreach (var queue in _queues)
+            int delivered, waiting;
+            try
             {
-                delivered += await queue.DeliverBatchAsync(cancellationToken).ConfigureAwait(false);
+                delivered = 0;
+                foreach (var queue in queues)
+                {
+                    delivered += await queue.DeliverBatchAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                waiting = 0;
+                if (delivered == 0)
+                {
+                    foreach (var queue in queues)
+                    {
+                        waiting += await queue.WaitingAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                unreachableSince = null;
+            }
+            catch (Exception ex) when (IsStorageFailure(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // As the Functions host does, ride out storage that is briefly away: a message whose delete failed is
+                // delivered again after its visibility timeout. Storage gone for good fails the run, with its error.
+                unreachableSince ??= DateTimeOffset.UtcNow;
+                if (DateTimeOffset.UtcNow - unreachableSince > StorageOutageLimit)
+                {
+                    throw;
+                }
+
+                LogStorageUnavailable(_logger, ex.GetBaseException().Message);
+                await Task.Delay(DrainPollInterval, cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             if (delivered > 0)
             {
                 continue;
-            }
-
-            var waiting = 0;
-            foreach (var queue in _queues)
-            {
-                waiting += await queue.WaitingAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (waiting == 0)
@@ -162,6 +201,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             await Task.Delay(DrainPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is Azure.RequestFailedException || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageFailure));
 
     /// <summary>The running worker's process id.</summary>
     public Task<int> WorkerProcessIdAsync(CancellationToken cancellationToken) => _worker.ProcessIdAsync(cancellationToken);
@@ -183,6 +225,9 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local host ready: {Functions} functions ({Queues} queue, {Timers} timer), HTTP {HttpAddress}")]
     private static partial void LogStarted(ILogger logger, int functions, int queues, int timers, string httpAddress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue storage did not answer ({Reason}); trying again")]
+    private static partial void LogStorageUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Running timer {Function} once")]
     private static partial void LogTimerOnce(ILogger logger, string function);

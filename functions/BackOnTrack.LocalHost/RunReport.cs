@@ -26,6 +26,14 @@ public sealed class FunctionCounts
     internal void Failure() => Interlocked.Increment(ref _failed);
 
     internal void Poison() => Interlocked.Increment(ref _poisoned);
+
+    internal FunctionCounts Minus(FunctionCounts? earlier) => new()
+    {
+        _invocations = _invocations - (earlier?._invocations ?? 0),
+        _succeeded = _succeeded - (earlier?._succeeded ?? 0),
+        _failed = _failed - (earlier?._failed ?? 0),
+        _poisoned = _poisoned - (earlier?._poisoned ?? 0),
+    };
 }
 
 /// <summary>What a run of the host did, per function; it succeeded when nothing was poisoned and no timer run failed.</summary>
@@ -45,6 +53,25 @@ public sealed class RunReport
 
     /// <summary>What a run-once exits with: 0 when all work succeeded, 2 when something was poisoned or a timer failed.</summary>
     public int ExitCode => AllSucceeded ? 0 : 2;
+
+    /// <summary>A copy of the counts so far, to tell one pass's work from what came before it.</summary>
+    internal RunReport Snapshot() => Since(new RunReport());
+
+    /// <summary>What was done after <paramref name="earlier"/> was taken (functions that did nothing left out).</summary>
+    internal RunReport Since(RunReport earlier)
+    {
+        var since = new RunReport { _failedTimerRuns = _failedTimerRuns - earlier._failedTimerRuns };
+        foreach (var (function, counts) in _byFunction)
+        {
+            var delta = counts.Minus(earlier._byFunction.GetValueOrDefault(function));
+            if (delta.Invocations > 0 || delta.Poisoned > 0)
+            {
+                since._byFunction[function] = delta;
+            }
+        }
+
+        return since;
+    }
 
     internal FunctionCounts For(string function) => _byFunction.GetOrAdd(function, _ => new FunctionCounts());
 

@@ -25,5 +25,15 @@ public sealed class WorkerApp
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    public string HostJsonPath => Path.Combine(Directory, "host.json");
+    /// <summary>
+    /// The host.json the host reads: the app's own, unless given another — a test may shorten <c>visibilityTimeout</c>
+    /// so a redelivery is quick. (The worker does not read host.json; the host does.)
+    /// </summary>
+    public string HostJsonPath
+    {
+        get => _hostJsonPath ?? Path.Combine(Directory, "host.json");
+        init => _hostJsonPath = value;
+    }
+
+    private readonly string? _hostJsonPath;
 }

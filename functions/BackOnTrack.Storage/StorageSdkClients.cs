@@ -48,7 +48,13 @@ public static class StorageSdkClients
         ArgumentNullException.ThrowIfNull(connection);
         var clientOptions = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64 };
         Configure(clientOptions, options ?? new StorageClientOptions(), transport);
+        return Queues(connection, clientOptions);
+    }
 
+    /// <summary>A Queue client with options of the caller's (the local host reads queues both as base64 and as they are).</summary>
+    public static QueueServiceClient Queues(StorageConnection connection, QueueClientOptions clientOptions)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         return connection switch
         {
             { AccountKey: { } key } => new QueueServiceClient(connection.QueueEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),

@@ -1,4 +1,4 @@
-// The Flex Consumption (Linux) function app that runs the handler as a custom handler, with its app settings.
+// The Flex Consumption (Linux) function app that runs the hub's .NET isolated worker, with its app settings.
 //
 // App settings: `appSettings` below lists every setting the deployed hub reads, once. It must equal the registry in
 // functions/BackOnTrack.Functions/Configuration/HubSettings.cs (settings with scope Everywhere or AzureOnly; a contract
@@ -159,11 +159,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
       }
-      // A custom handler: the platform starts host.json's defaultExecutablePath (the self-contained handler) and
-      // sets no FUNCTIONS_WORKER_RUNTIME app setting on Flex Consumption.
+      // The .NET isolated worker on .NET 10: the platform provides the runtime and starts worker.config.json's
+      // worker; Flex Consumption takes the runtime here, not as a FUNCTIONS_WORKER_RUNTIME app setting.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,3 +1,4 @@
+using BackOnTrack.Application.Ingest;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -7,17 +8,15 @@ using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Core.Tabular;
-using BackOnTrack.Functions.Hosting;
+using BackOnTrack.LocalHost;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BackOnTrack.Benchmarks;
 
@@ -91,31 +90,32 @@ public static class IngestMeasurements
         return new Measurement("ceiling", rows, months.Count, watch.Elapsed.TotalSeconds, PeakResidentBytes());
     }
 
-    /// <summary>(b) The full IngestDrop path: the handler invoked as the Functions host invokes it, for the uploaded file.</summary>
+    /// <summary>
+    /// (b) The full IngestDrop path: the drop-events message delivered by the local host to the real worker process over
+    /// the host's protocol, as in a local run. The peak memory is the worker's, where the ingest ran.
+    /// </summary>
     public static async Task<Measurement> PipelineAsync(string connection, StorageAccount storage, string file, int rows, string school, string warmUpFile, string warmUpSchool)
     {
         await UploadAsync(storage, warmUpFile, $"{warmUpSchool}/attendance.csv");
         await UploadAsync(storage, file, $"{school}/attendance.csv");
 
-        await using var app = HandlerApp.Build(0, TimeProvider.System, builder =>
+        var settings = new Dictionary<string, string>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = connection,
-                ["Hub:PseudonymisationKey"] = Key,
-                ["Ingest:MaxRows"] = Math.Max(TabularLimits.Default.MaxRows, AttendanceFile.FileRows(rows)).ToString(CultureInfo.InvariantCulture),
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await app.StartAsync();
-        await app.Services.GetRequiredService<StorageProvisioning>().Ready;
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromHours(1) };
+            ["AzureWebJobsStorage"] = connection,
+            ["Hub__PseudonymisationKey"] = Key,
+            ["Ingest__MaxRows"] = Math.Max(TabularLimits.Default.MaxRows, AttendanceFile.FileRows(rows)).ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        await using var host = await LocalFunctionsHost.StartAsync(
+            new WorkerApp(Path.Combine(AppContext.BaseDirectory, "worker"), "BackOnTrack.Functions", settings), QueueStorage.FromConnectionString(connection),
+            TimeProvider.System, new LocalHostOptions { Port = 0 }, serveHttp: false, NullLoggerFactory.Instance, CancellationToken.None);
 
-        // The Functions host keeps a handler warm between invocations: measure a warm one, not the first JIT.
-        await InvokeIngestAsync(http, storage, $"{warmUpSchool}/attendance.csv");
+        // The Functions host keeps a worker warm between invocations: measure a warm one, not the first JIT.
+        await SendBlobCreatedAsync(storage, $"{warmUpSchool}/attendance.csv");
+        await host.DrainAsync(CancellationToken.None);
         var watch = Stopwatch.StartNew();
-        await InvokeIngestAsync(http, storage, $"{school}/attendance.csv");
+        await SendBlobCreatedAsync(storage, $"{school}/attendance.csv");
+        await host.DrainAsync(CancellationToken.None);
         watch.Stop();
 
         var drop = (await new DataDropStore(storage.SdkTables).ListAsync(school, CancellationToken.None)).Single();
@@ -124,8 +124,8 @@ public static class IngestMeasurements
             throw new InvalidOperationException($"The drop ended {drop.Status} with {drop.RowsAccepted} of {rows} rows stored.");
         }
 
-        await app.StopAsync();
-        return new Measurement("pipeline", rows, -1, watch.Elapsed.TotalSeconds, PeakResidentBytes());
+        var peak = PeakResidentBytes(await host.WorkerProcessIdAsync(CancellationToken.None));
+        return new Measurement("pipeline", rows, -1, watch.Elapsed.TotalSeconds, peak);
     }
 
     private static async Task UploadAsync(StorageAccount storage, string file, string blob)
@@ -134,19 +134,18 @@ public static class IngestMeasurements
         await storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, blob, content, new BlobUploadOptions { ContentType = "text/csv" });
     }
 
-    private static async Task InvokeIngestAsync(HttpClient http, StorageAccount storage, string blob)
+    private static async Task SendBlobCreatedAsync(StorageAccount storage, string blob)
     {
         var properties = await storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blob);
-        var message = BlobCreatedEvent.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blob));
-        var payload = JsonSerializer.Serialize(new { Data = new { message = JsonSerializer.Serialize(message) }, Metadata = new { DequeueCount = 1 } });
-        using var response = await http.PostAsync(new Uri("IngestDrop", UriKind.Relative), new StringContent(payload, Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
+        await storage.Queues.SendMessageAsync(
+            HubStorageNames.Queues.DropEvents,
+            DropEvents.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blob), DateTimeOffset.UtcNow));
     }
 
     /// <summary>The process's peak resident set (VmHWM), the memory it actually held at its worst.</summary>
-    public static long PeakResidentBytes()
+    public static long PeakResidentBytes(int? processId = null)
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
+        foreach (var line in File.ReadLines(processId is { } id ? $"/proc/{id}/status" : "/proc/self/status"))
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {

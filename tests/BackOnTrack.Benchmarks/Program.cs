@@ -5,7 +5,7 @@ using BackOnTrack.Benchmarks;
 using BackOnTrack.Tests.Processes;
 using BackOnTrack.Storage;
 
-// Usage: BackOnTrack.Benchmarks [rows ...]            runs every size (default 10000 100000 1000000) and prints the table
+// Usage: BackOnTrack.Benchmarks [rows ...]            runs every size (default 10000 100000 1000000), prints the table, then the local host's own costs
 //        BackOnTrack.Benchmarks measure <mode> <rows>  one measurement in this process, on AzureWebJobsStorage (used by the above)
 //        BackOnTrack.Benchmarks parse <rows>           the CSV reader alone on the same file (no storage): best of 5
 if (args is ["parse", var parseRowText])
@@ -104,6 +104,23 @@ if (results.Count > 1)
     var growth = (double)results[^1].Pipeline.PeakBytes / results[0].Pipeline.PeakBytes;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Peak memory {results[^1].Pipeline.Rows:N0} rows / {results[0].Pipeline.Rows:N0} rows: {growth:0.00}x (target <= 2.00x): {(growth <= 2 ? "met" : "NOT met")}"));
+}
+
+Console.WriteLine();
+using (var hostAzurite = FreshAzurite.Start(azurite))
+{
+    var starts = new List<TimeSpan>();
+    for (var run = 0; run < 3; run++)
+    {
+        starts.Add(await HostMeasurements.WorkerStartToFirstInvocationAsync(hostAzurite.ConnectionString));
+    }
+
+    const int Messages = 1_000;
+    var drained = await HostMeasurements.DrainAsync(hostAzurite.ConnectionString, Messages);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Local host: the hub's worker from start to its first invocation answered: best {starts.Min().TotalMilliseconds:N0} ms of 3 (worst {starts.Max().TotalMilliseconds:N0} ms)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Local host: {Messages:N0} small queue messages drained to a worker doing no work of its own: {drained.TotalSeconds:0.0} s, {drained.TotalMilliseconds / Messages:0.0} ms per message"));
 }
 
 return 0;

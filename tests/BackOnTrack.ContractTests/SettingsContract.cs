@@ -65,7 +65,7 @@ public class SettingsContract
         var options = new (string Section, Type Type)[]
         {
             ("Storage", typeof(BackOnTrack.Storage.StorageClientOptions)),
-            ("LocalHost", typeof(LocalHostOptions)),
+            ("LocalHost", typeof(BackOnTrack.LocalHost.LocalHostOptions)),
             ("Hub", typeof(HubOptions)),
             ("Ingest", typeof(IngestOptions)),
             ("EarlyWarning", typeof(EarlyWarningOptions)),
@@ -102,11 +102,11 @@ public class SettingsContract
     }
 
     [Fact]
-    public void InfraSetsNoSettingThatIsOnlyLocalOrSetByTheHost()
+    public void InfraSetsNoSettingThatIsOnlyLocal()
     {
         var infra = ArmTemplate.AppSettings();
 
-        foreach (var setting in HubSettings.All.Where(s => s.Scope is SettingScope.LocalOnly or SettingScope.SetByHost))
+        foreach (var setting in HubSettings.All.Where(s => s.Scope is SettingScope.LocalOnly))
         {
             Assert.False(infra.ContainsKey(setting.Name), $"{setting.Name} is {setting.Scope}: infra/ must not set it.");
         }

@@ -26,6 +26,20 @@ public sealed class HubOptions
     /// <summary>The home LA's region as DfE names it (e.g. <c>Yorkshire and the Humber</c>), matched the same way.</summary>
     public string Region { get; set; } = "Yorkshire and the Humber";
 
+    /// <summary>
+    /// A date (yyyy-MM-dd) the hub runs as if it were today, for demos and tests; empty for the real date. A setting, not
+    /// an argument, because the worker is a process of its own: the CLI's <c>--as-of</c> reaches it this way.
+    /// </summary>
+    public string AsOf { get; set; } = "";
+
+    /// <summary>The as-of date, when one is set; valid once the options have passed validation.</summary>
+    public DateOnly? AsOfDate() => ParseAsOf(AsOf, out var date) ? date : null;
+
+    internal static bool IsValidAsOf(string? value) => string.IsNullOrWhiteSpace(value) || ParseAsOf(value, out _);
+
+    private static bool ParseAsOf(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+
     /// <summary>The decoded key; valid once the options have passed validation.</summary>
     public byte[] PseudonymisationKeyBytes() => Convert.FromBase64String(PseudonymisationKey);
 

@@ -11,9 +11,6 @@ public enum SettingScope
 
     /// <summary>Only the deployed app reads it.</summary>
     AzureOnly,
-
-    /// <summary>The Functions host sets it for the handler; nobody configures it.</summary>
-    SetByHost,
 }
 
 /// <summary>One setting the code reads, as named in app settings (sections joined with <c>__</c>).</summary>
@@ -35,10 +32,8 @@ public static class HubSettings
             "`managedidentity` to use the app's managed identity for storage."),
         new("AzureWebJobsStorage__clientId", null, SettingScope.AzureOnly,
             "Client id of the user-assigned managed identity."),
-        new("FUNCTIONS_WORKER_RUNTIME", "custom", SettingScope.LocalOnly,
-            "Tells the Functions host the app is a custom handler (Flex Consumption sets the runtime in the site config instead)."),
-        new("FUNCTIONS_CUSTOMHANDLER_PORT", null, SettingScope.SetByHost,
-            "Port the handler listens on, chosen by the Functions host (legacy name FUNCTIONS_HTTPWORKER_PORT is also read)."),
+        new("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated", SettingScope.LocalOnly,
+            "Tells a Functions host (Core Tools) the app is a .NET isolated worker; Flex Consumption sets the runtime in the site config instead."),
         new("Hub__PseudonymisationKey", null, SettingScope.Everywhere,
             "Secret. Base64 of at least 32 random bytes; pupil keys are HMAC-SHA256 of the UPN under it. Key Vault in Azure; `scripts/run.sh` makes a development key."),
         new("Hub__PreviousPseudonymisationKeys", "", SettingScope.Everywhere,
@@ -142,10 +137,8 @@ public static class HubSettings
             "Longest wait before a retry; a Retry-After longer than this fails the call rather than retrying early."),
         new("M365__NetworkTimeout", "00:01:40", SettingScope.Everywhere, "Time allowed for one Graph or webhook request."),
         new("LocalHost__Port", "7071", SettingScope.LocalOnly,
-            "Port of the handler in local runs (`serve` without a Functions host, and `local`); 0 picks a free one."),
-        new("LocalHost__PollInterval", "00:00:02", SettingScope.LocalOnly,
-            "How often the local host polls queues when they are quiet."),
-        new("LocalHost__PassInterval", "00:05:00", SettingScope.LocalOnly,
-            "In `local` without `--once`: how often timers run (one pass of every timer, then queues are drained)."),
+            "Port the local host serves the HTTP functions on at 127.0.0.1 in `local` without `--once` (Core Tools' default); 0 picks a free one."),
+        new("Hub__AsOf", "", SettingScope.LocalOnly,
+            "A date (yyyy-MM-dd) the hub runs as if it were today, for demos and tests; the CLI's `--as-of` sets it for the worker it starts. Empty: the real date. Never set in Azure."),
     ];
 }

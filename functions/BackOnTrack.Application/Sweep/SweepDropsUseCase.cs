@@ -44,7 +44,7 @@ internal sealed partial class SweepDropsUseCase(
                 var receipt = handled.GetValueOrDefault(blob.Name);
                 if (receipt is null || receipt.BlobETag != etag)
                 {
-                    var message = BlobCreatedEvent.Create(container, blob.Name, etag, account.Blobs.GetBlobUri(container, blob.Name));
+                    var message = DropEvents.Create(container, blob.Name, etag, account.Blobs.GetBlobUri(container, blob.Name), now);
                     await account.Queues.SendMessageAsync(HubStorageNames.Queues.DropEvents, message, cancellationToken: cancellationToken).ConfigureAwait(false);
                     enqueued++;
                 }

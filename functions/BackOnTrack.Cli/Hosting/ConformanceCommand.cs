@@ -1,4 +1,4 @@
-using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Application.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -26,7 +26,7 @@ public static class ConformanceCommand
     private const int ListedPerFile = 5;
 
     /// <summary>The verb, for the root command.</summary>
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder of DfE Explore Education Statistics CSV files." };
         var command = new Command("conformance", "Load every DfE statistics CSV in a folder into Benchmarks and report suppressed figures and published rates that do not follow from the published counts.") { folder };
@@ -35,10 +35,10 @@ public static class ConformanceCommand
         return command;
     }
 
-    /// <param name="configure">Last-minute registrations, for tests (as <see cref="HandlerApp.Build"/>).</param>
+    /// <param name="configure">Last-minute registrations, for tests (as <see cref="HubApp.Build"/>).</param>
     /// <param name="progress">Told each file as its load starts (files done of the folder's), and when all are done.</param>
     internal static async Task<int> RunAsync(
-        DirectoryInfo folder, TextWriter output, IProgress<ProgressStep>? progress, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        DirectoryInfo folder, TextWriter output, IProgress<ProgressStep>? progress, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         if (!folder.Exists)
         {
@@ -47,7 +47,7 @@ public static class ConformanceCommand
         }
 
         // The hub's own composition, not started: no port is opened; its per-file logs would bury the table.
-        await using var app = await Operations.OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await Operations.OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var storage = app.Services.GetRequiredService<StorageAccount>();
         var ingest = app.Services.GetRequiredService<IngestDropUseCase>();
         var drops = app.Services.GetRequiredService<DataDropStore>();

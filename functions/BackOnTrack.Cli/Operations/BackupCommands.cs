@@ -9,7 +9,7 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>export [--container] [--prefix]</c> and <c>restore --from &lt;prefix&gt; [--container] [--force]</c>.</summary>
 public static class BackupCommands
 {
-    public static Command BuildExport(Action<WebApplicationBuilder>? configure = null)
+    public static Command BuildExport(Action<HostApplicationBuilder>? configure = null)
     {
         var container = new Option<string>("--container") { Description = "Blob container to write to.", DefaultValueFactory = _ => HubStorageNames.Containers.Backups };
         var prefix = new Option<string?>("--prefix") { Description = "Folder for this export (default: its UTC time, yyyyMMddTHHmmssZ)." };
@@ -19,7 +19,7 @@ public static class BackupCommands
         return command;
     }
 
-    public static Command BuildRestore(Action<WebApplicationBuilder>? configure = null)
+    public static Command BuildRestore(Action<HostApplicationBuilder>? configure = null)
     {
         var from = new Option<string>("--from") { Description = "The export's folder (its prefix), as export printed it.", Required = true };
         var container = new Option<string>("--container") { Description = "Blob container the export is in.", DefaultValueFactory = _ => HubStorageNames.Containers.Backups };
@@ -31,9 +31,9 @@ public static class BackupCommands
     }
 
     internal static async Task<int> ExportAsync(
-        string container, string? prefix, TextWriter output, IProgress<ProgressStep>? progress, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        string container, string? prefix, TextWriter output, IProgress<ProgressStep>? progress, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var export = app.Services.GetRequiredService<ExportTablesUseCase>();
         var folder = string.IsNullOrWhiteSpace(prefix) ? export.DefaultPrefix() : prefix.Trim('/');
         var manifest = await export.ExportAsync(container, folder, Steps(progress), cancellationToken).ConfigureAwait(false);
@@ -43,9 +43,9 @@ public static class BackupCommands
     }
 
     internal static async Task<int> RestoreAsync(
-        string from, string container, bool force, TextWriter output, IProgress<ProgressStep>? progress, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        string from, string container, bool force, TextWriter output, IProgress<ProgressStep>? progress, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var storage = app.Services.GetRequiredService<StorageAccount>();
         var prefix = from.Trim('/');
         var outcome = await app.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(storage.Blobs, container, prefix, force, Steps(progress), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BackOnTrack.Application.Hosting;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -14,7 +15,7 @@ namespace BackOnTrack.Cli.Operations;
 /// </summary>
 public static class BoardPackCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var month = new Option<(int Year, int Month)?>("--month") { Description = "The month's pack to make, yyyy-MM (default: the as-of date's month). Dated today within the current month, an earlier month at its first weekday (as the timer made it).", CustomParser = ParseMonth };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Run as if today were this date (yyyy-MM-dd).", CustomParser = HubCommandLine.ParseDate };
@@ -25,11 +26,11 @@ public static class BoardPackCommand
     }
 
     internal static async Task<int> RunAsync(
-        (int Year, int Month)? month, DateOnly? asOf, DirectoryInfo? output, TextWriter stdout, TextWriter stderr, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        (int Year, int Month)? month, DateOnly? asOf, DirectoryInfo? output, TextWriter stdout, TextWriter stderr, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         // Failures (settings, storage, Graph) are one line from the shared handler (CliInvocation).
         TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
-        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
         var useCase = app.Services.GetRequiredService<BoardPackUseCase>();
         var today = Core.Tracker.UkCalendar.Today(clock.GetUtcNow());
         var (year, monthNumber) = month ?? (today.Year, today.Month);

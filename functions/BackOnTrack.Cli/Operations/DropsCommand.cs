@@ -10,7 +10,7 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>drops list|reprocess|withdraw</c>: a school's drops, run one again, or take one back.</summary>
 public static class DropsCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var school = new Option<string>("--school") { Description = "The school's LAESTAB (or LA, plans, benchmarks).", Required = true };
         var list = new Command("list", "List a school's drops: status, kind, rows, received and processed times.") { school };
@@ -32,21 +32,21 @@ public static class DropsCommand
         return new Command("drops", "A school's data drops.") { list, reprocess, withdraw };
     }
 
-    internal static async Task<int> ListAsync(string scopeText, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> ListAsync(string scopeText, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var scope = OperationsApp.ParseScope(scopeText) ?? throw new UsageException(ScopeError(scopeText));
 
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var drops = await app.Services.GetRequiredService<ListDropsUseCase>().ListAsync(scope, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(DropsTable.Format(scope, drops)).ConfigureAwait(false);
         return 0;
     }
 
-    internal static async Task<int> ReprocessAsync(string scopeText, string dropText, string by, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> ReprocessAsync(string scopeText, string dropText, string by, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var scope = OperationsApp.ParseScope(scopeText) ?? throw new UsageException(ScopeError(scopeText));
 
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         if (await ResolveAsync(app, scope, dropText, output, cancellationToken).ConfigureAwait(false) is not { } drop)
         {
             return 1;
@@ -64,11 +64,11 @@ public static class DropsCommand
     }
 
     internal static async Task<int> WithdrawAsync(
-        string scopeText, string dropText, string by, string reason, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        string scopeText, string dropText, string by, string reason, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var scope = OperationsApp.ParseScope(scopeText) ?? throw new UsageException(ScopeError(scopeText));
 
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         if (await ResolveAsync(app, scope, dropText, output, cancellationToken).ConfigureAwait(false) is not { } drop)
         {
             return 1;
@@ -89,7 +89,7 @@ public static class DropsCommand
          new Argument<string>("dropId") { Description = "The drop's id, or its first 12 or more characters as drops list prints them." });
 
     /// <summary>The drop a full id or an unambiguous prefix (at least <see cref="DropsTable.ShortId"/> characters) names.</summary>
-    private static async Task<DataDrop?> ResolveAsync(WebApplication app, string scope, string text, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<DataDrop?> ResolveAsync(IHost app, string scope, string text, TextWriter output, CancellationToken cancellationToken)
     {
         var prefix = text.Trim().ToLowerInvariant();
         var matches = prefix.Length < DropsTable.ShortId

@@ -1,3 +1,4 @@
+using BackOnTrack.Application.Hosting;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -20,7 +21,7 @@ public static class EarlyWarningCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Replay the rules over the stored data as of this date (yyyy-MM-dd), writing nothing; default: the table as the last recompute left it.", CustomParser = HubCommandLine.ParseDate };
         var school = new Option<Laestab?>("--school") { Description = "One school's pupils (its 7-digit LAESTAB); default: every school.", CustomParser = ParseSchool };
@@ -32,7 +33,7 @@ public static class EarlyWarningCommand
         return command;
     }
 
-    private static Command BuildBacktest(Action<WebApplicationBuilder>? configure)
+    private static Command BuildBacktest(Action<HostApplicationBuilder>? configure)
     {
         var year = new Option<AcademicYear?>("--academic-year") { Description = "The past year to replay, yyyy-yy (e.g. 2024-25).", Required = true, CustomParser = ParseYear };
         var lead = new Option<int>("--lead-days") { Description = "Days a flag must come before an exclusion to count as caught (default 28).", DefaultValueFactory = _ => 28, CustomParser = ParseLead };
@@ -49,20 +50,20 @@ public static class EarlyWarningCommand
     }
 
     // Failures (settings, storage) are one line from the shared handler (CliInvocation).
-    internal static async Task<int> ListAsync(Laestab? school, DateOnly? asOf, TextWriter stdout, TextWriter stderr, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> ListAsync(Laestab? school, DateOnly? asOf, TextWriter stdout, TextWriter stderr, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
-        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
         var list = await app.Services.GetRequiredService<EarlyWarningReview>().ListAsync(school, asOf, cancellationToken).ConfigureAwait(false);
         await stdout.WriteAsync(EarlyWarningTables.FormatList(list, school?.Value)).ConfigureAwait(false);
         return 0;
     }
 
     internal static async Task<int> BacktestAsync(
-        AcademicYear year, int leadDays, BacktestInterval interval, bool json, DateOnly? asOf, TextWriter stdout, TextWriter stderr, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        AcademicYear year, int leadDays, BacktestInterval interval, bool json, DateOnly? asOf, TextWriter stdout, TextWriter stderr, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
-        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
         var result = await app.Services.GetRequiredService<EarlyWarningReview>().BacktestAsync(year, leadDays, interval, cancellationToken).ConfigureAwait(false);
         if (result.AsOfDates.Count == 0)
         {

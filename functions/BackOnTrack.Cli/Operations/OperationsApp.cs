@@ -1,6 +1,6 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Application.Hosting;
 using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Storage;
 using Microsoft.Extensions.Options;
@@ -14,12 +14,12 @@ namespace BackOnTrack.Cli.Operations;
 /// </summary>
 internal static class OperationsApp
 {
-    /// <param name="configure">Last-minute registrations, for tests (as <see cref="HandlerApp.Build"/>).</param>
+    /// <param name="configure">Last-minute registrations, for tests (as <see cref="HubApp.Build"/>).</param>
     /// <exception cref="HubSettingsException">No storage connection, or a malformed one.</exception>
     /// <exception cref="OptionsValidationException">A setting fails its validation (a missing or malformed key, a limit out of range).</exception>
-    public static async Task<WebApplication> OpenAsync(TimeProvider clock, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    public static async Task<IHost> OpenAsync(TimeProvider clock, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        var app = HandlerApp.Build(0, clock, builder =>
+        var app = HubApp.Build(clock, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // A retry is the storage client's business; when retries run out, the verb's one-line error says why.
@@ -35,7 +35,7 @@ internal static class OperationsApp
         }
         catch
         {
-            await app.DisposeAsync().ConfigureAwait(false);
+            app.Dispose();
             throw;
         }
     }

@@ -6,7 +6,7 @@ namespace BackOnTrack.Cli.Operations;
 public static class OperationsCommands
 {
     /// <param name="configure">Last-minute registrations for the hub each verb opens, for tests.</param>
-    public static IReadOnlyList<Command> All(Action<WebApplicationBuilder>? configure = null) =>
+    public static IReadOnlyList<Command> All(Action<HostApplicationBuilder>? configure = null) =>
     [
         ReturnsCommand.Build(configure),
         DropsCommand.Build(configure),

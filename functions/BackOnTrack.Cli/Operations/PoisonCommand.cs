@@ -8,7 +8,7 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>poison replay [--queue name]</c>: poison messages back to their queues once the cause is fixed.</summary>
 public static class PoisonCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var queue = new Option<string?>("--queue") { Description = "Only this queue (drop-events, metrics-requests or tracker-sync); default all." };
         var replay = new Command("replay", "Move every message in <queue>-poison back to <queue>, printing how many; running it again moves nothing more.") { queue };
@@ -16,9 +16,9 @@ public static class PoisonCommand
         return new Command("poison", "Messages that failed too often (the <queue>-poison queues).") { replay };
     }
 
-    internal static async Task<int> ReplayAsync(string? queue, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> ReplayAsync(string? queue, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<PoisonReplayed> replayed;
         try
         {

@@ -9,7 +9,7 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>pupil key &lt;UPN&gt;</c> and <c>pupil erase &lt;UPN or pupilKey&gt; --reason</c>.</summary>
 public static class PupilCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var upn = new Argument<string>("upn") { Description = "The pupil's UPN (13 characters, check letter first)." };
         var key = new Command("key", "Print the pupilKey a UPN has under the configured pseudonymisation key; nothing is stored or logged.") { upn };
@@ -25,19 +25,19 @@ public static class PupilCommand
         return new Command("pupil", "One pupil: look up their pupilKey, or erase them.") { key, erase };
     }
 
-    internal static async Task<int> KeyAsync(string upnText, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> KeyAsync(string upnText, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         if (!Upn.TryParse(upnText, out var upn, out var reason))
         {
             throw new UsageException(reason);
         }
 
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(app.Services.GetRequiredService<PupilKeyLookup>().KeyFor(upn).Value).ConfigureAwait(false);
         return 0;
     }
 
-    internal static async Task<int> EraseAsync(string pupilText, string by, string reason, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> EraseAsync(string pupilText, string by, string reason, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         // Said without repeating what was typed: it may be a UPN.
         if (reason.Contains(pupilText.Trim(), StringComparison.OrdinalIgnoreCase) || by.Contains(pupilText.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -51,7 +51,7 @@ public static class PupilCommand
             throw new UsageException("That is neither a valid UPN nor a pupilKey (32 hex characters).");
         }
 
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         if (isUpn)
         {
             pupil = app.Services.GetRequiredService<PupilKeyLookup>().KeyFor(upn);

@@ -8,7 +8,7 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>rekey</c>: moves every pupilKey to the key in <c>Hub__NextPseudonymisationKey</c> (README, "Re-keying pupils").</summary>
 public static class RekeyCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var by = new Option<string>("--by") { Description = "Who runs it, for the audit entry (default: the signed-in user)." };
         var command = new Command("rekey", "Re-key every pupilKey from the current key chain to Hub__NextPseudonymisationKey (set in the environment or Key Vault, never on the command line). Stop ingest first; safe to run again if interrupted.") { by };
@@ -18,9 +18,9 @@ public static class RekeyCommand
     }
 
     internal static async Task<int> RunAsync(
-        string by, TextWriter output, IProgress<RekeyProgress>? progress, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        string by, TextWriter output, IProgress<RekeyProgress>? progress, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
         var outcome = await app.Services.GetRequiredService<RekeyUseCase>().RekeyAsync(by, progress, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(outcome.Result switch
         {

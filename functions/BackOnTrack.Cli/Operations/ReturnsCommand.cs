@@ -2,7 +2,7 @@ using BackOnTrack.Cli.Hosting;
 using System.CommandLine;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Application.Hosting;
 using BackOnTrack.Cli.Operations.Output;
 using BackOnTrack.Application.Operations;
 
@@ -11,7 +11,7 @@ namespace BackOnTrack.Cli.Operations;
 /// <summary><c>returns [--term AUT|SPR|SUM] [--academic-year yyyy-yy] [--as-of yyyy-MM-dd]</c>: the returns tracker.</summary>
 public static class ReturnsCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var term = new Option<Period?>("--term") { Description = "AUT, SPR or SUM (default: the term of the as-of date).", CustomParser = ParseTerm };
         var year = new Option<AcademicYear?>("--academic-year") { Description = "yyyy-yy (default: the academic year of the as-of date).", CustomParser = ParseYear };
@@ -22,10 +22,10 @@ public static class ReturnsCommand
     }
 
     internal static async Task<int> RunAsync(
-        Period? term, AcademicYear? year, DateOnly? asOf, TextWriter output, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        Period? term, AcademicYear? year, DateOnly? asOf, TextWriter output, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
-        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
         var tracker = app.Services.GetRequiredService<ReturnsTrackerUseCase>();
         var (currentYear, currentTerm) = tracker.CurrentTerm();
         var returns = await tracker.ForTermAsync(year ?? currentYear, term ?? currentTerm, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace BackOnTrack.Cli.Operations;
 /// </summary>
 public static class SchoolsCommand
 {
-    public static Command Build(Action<WebApplicationBuilder>? configure = null)
+    public static Command Build(Action<HostApplicationBuilder>? configure = null)
     {
         var issueSchool = new Argument<string>("laestab") { Description = "The school's LAESTAB (7 digits)." };
         var issue = new Command("issue-key", "Issue a new key for the school and print it once: only its hash is kept, so it cannot be shown again.") { issueSchool };
@@ -26,14 +26,14 @@ public static class SchoolsCommand
         return new Command("schools", "Schools' keys for the upload-URL and drop-status functions.") { issue, revoke };
     }
 
-    internal static async Task<int> IssueAsync(string laestab, TextWriter output, TimeProvider clock, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> IssueAsync(string laestab, TextWriter output, TimeProvider clock, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         if (!Laestab.TryParse(laestab, out var school, out var reason))
         {
             throw new UsageException(reason);
         }
 
-        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
         var key = await app.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(school, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Key {key.KeyId} issued for school {school}. Give it to the school over a secure channel; it is shown only now:")).ConfigureAwait(false);
@@ -41,14 +41,14 @@ public static class SchoolsCommand
         return 0;
     }
 
-    internal static async Task<int> RevokeAsync(string laestab, string? keyId, TextWriter output, TimeProvider clock, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    internal static async Task<int> RevokeAsync(string laestab, string? keyId, TextWriter output, TimeProvider clock, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         if (!Laestab.TryParse(laestab, out var school, out var reason))
         {
             throw new UsageException(reason);
         }
 
-        await using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
+        using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
         var revoked = await app.Services.GetRequiredService<SchoolKeyStore>().RevokeAsync(school, keyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{revoked} key(s) of school {school} revoked.")).ConfigureAwait(false);
         return revoked > 0 || keyId is null ? 0 : 2;

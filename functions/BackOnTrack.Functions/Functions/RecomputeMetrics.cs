@@ -1,19 +1,23 @@
-using BackOnTrack.Core.Messages;
-using BackOnTrack.Functions.Invocations;
 using BackOnTrack.Application.Metrics;
+using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Messages;
+using BackOnTrack.Storage;
+using Microsoft.Azure.Functions.Worker;
 
 namespace BackOnTrack.Functions.Functions;
 
-/// <summary>Queue <c>metrics-requests</c>: a <see cref="MetricsRequest"/>.</summary>
-internal sealed class RecomputeMetrics(RecomputeMetricsUseCase recompute) : IInvokedFunction
+/// <summary>Queue <c>metrics-requests</c>: a <see cref="MetricsRequest"/> — one school-year (then the LA roll-up).</summary>
+internal sealed partial class RecomputeMetrics(RecomputeMetricsUseCase recompute, ILogger<RecomputeMetrics> logger)
 {
-    public string Name => nameof(RecomputeMetrics);
-
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function(nameof(RecomputeMetrics))]
+    public async Task RunAsync([QueueTrigger(HubStorageNames.Queues.MetricsRequests)] string message, CancellationToken cancellationToken)
     {
-        var (scope, year) = MetricsRequest.Parse(request.ReadQueueMessage("message"));
+        var (scope, year) = MetricsRequest.Parse(message);
         var result = await recompute.RecomputeAsync(scope.Value, year, cancellationToken).ConfigureAwait(false);
-        return InvocationResponse.WithLogs(
-            $"Metrics {scope} {year}: {result.SchoolsRecomputed} school(s) and {result.CohortsRecomputed} cohort(s) recomputed; changed: {(result.ScopesChanged.Count == 0 ? "nothing" : string.Join(", ", result.ScopesChanged))}.");
+        var changed = result.ScopesChanged.Count == 0 ? "nothing" : string.Join(", ", result.ScopesChanged);
+        LogRecomputed(logger, scope.Value, year, result.SchoolsRecomputed, result.CohortsRecomputed, changed);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics {Scope} {AcademicYear}: {Schools} school(s) and {Cohorts} cohort(s) recomputed; changed: {Changed}")]
+    private static partial void LogRecomputed(ILogger logger, string scope, AcademicYear academicYear, int schools, int cohorts, string changed);
 }

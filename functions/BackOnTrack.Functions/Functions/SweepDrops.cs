@@ -1,18 +1,18 @@
-using BackOnTrack.Functions.Invocations;
 using BackOnTrack.Application.Sweep;
+using Microsoft.Azure.Functions.Worker;
 
 namespace BackOnTrack.Functions.Functions;
 
 /// <summary>Timer (every 15 minutes): enqueue blobs the events missed; enforce raw-file retention.</summary>
-internal sealed class SweepDrops(SweepDropsUseCase sweep) : IInvokedFunction
+internal sealed partial class SweepDrops(SweepDropsUseCase sweep, ILogger<SweepDrops> logger)
 {
-    public string Name => nameof(SweepDrops);
-
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function(nameof(SweepDrops))]
+    public async Task RunAsync([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        request.ReadTimer("timer");
         var result = await sweep.SweepAsync(cancellationToken).ConfigureAwait(false);
-        return InvocationResponse.WithLogs(
-            $"Swept {result.BlobsSeen} blobs: {result.Enqueued} enqueued, {result.RawDeleted} raw and {result.QuarantineDeleted} quarantine files deleted past retention.");
+        LogSwept(logger, result.BlobsSeen, result.Enqueued, result.RawDeleted, result.QuarantineDeleted);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {BlobsSeen} blobs: {Enqueued} enqueued, {RawDeleted} raw and {QuarantineDeleted} quarantine files deleted past retention")]
+    private static partial void LogSwept(ILogger logger, int blobsSeen, int enqueued, int rawDeleted, int quarantineDeleted);
 }

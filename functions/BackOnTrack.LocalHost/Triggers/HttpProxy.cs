@@ -35,15 +35,34 @@ internal sealed partial class HttpProxy : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <param name="workerSocket">The Unix socket the running worker's HTTP server listens on, asked at each new connection.</param>
     public static async Task<HttpProxy> StartAsync(int port, string routePrefix, IReadOnlyList<FunctionDefinition> functions, Func<Uri?> workerHttpUri,
-        Invoker invoker, ILogger logger, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<string>> workerSocket, Invoker invoker, ILogger logger, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.AddRouting();
         var app = builder.Build();
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = async (_, connecting) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(await workerSocket(connecting).ConfigureAwait(false)), connecting).ConfigureAwait(false);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        }) { Timeout = Timeout.InfiniteTimeSpan };
         var proxy = new HttpProxy(app, client);
         foreach (var function in functions)
         {

@@ -25,6 +25,9 @@ internal sealed partial class WorkerChannel(string workerId, ILoggerFactory logg
     /// <summary>Completes when the worker has opened its stream (its <c>StartStream</c> arrived).</summary>
     public Task Connected => _connected.Task;
 
+    /// <summary>Set once the host has asked the worker to terminate: its stream ending then is expected, not news.</summary>
+    public bool Stopping { get; set; }
+
     /// <summary>Completes when the stream has ended or broken: the channel takes no more requests.</summary>
     public Task Closed => _closed.Task;
 
@@ -60,7 +63,10 @@ internal sealed partial class WorkerChannel(string workerId, ILoggerFactory logg
         catch (Exception ex) when (ex is IOException or OperationCanceledException or GrpcException or InvalidOperationException)
         {
             // The worker went away mid-stream (killed, crashed): every waiting request fails below.
-            LogStreamBroken(_logger, WorkerId, ex.Message);
+            if (!Stopping)
+            {
+                LogStreamBroken(_logger, WorkerId, ex.Message);
+            }
         }
     }
 

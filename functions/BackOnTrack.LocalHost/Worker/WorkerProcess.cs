@@ -27,13 +27,22 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     private int _exited;
     private volatile bool _stopping;
 
-    private WorkerProcess(Process process, WorkerChannel channel, WorkerRegistry registry, ILogger logger)
+    private WorkerProcess(Process process, WorkerChannel channel, WorkerRegistry registry, string httpSocketPath, ILogger logger)
     {
         _process = process;
         _channel = channel;
         _registry = registry;
+        HttpSocketPath = httpSocketPath;
         _logger = logger;
     }
+
+    /// <summary>
+    /// Where the worker's own Kestrel listens (ASP.NET Core integration): a Unix socket of its own. The worker extension
+    /// picks a TCP port by binding port 0 and letting it go, which collides when several workers and hosts start at
+    /// once (the tests do): a port then taken by another listener on one loopback family leaves this worker on the other,
+    /// and requests meant for it reach someone else. Kestrel's <c>Endpoints</c> setting overrides that choice.
+    /// </summary>
+    public string HttpSocketPath { get; }
 
     public int ProcessId => _process.Id;
 
@@ -77,6 +86,8 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        var httpSocket = Path.Combine(Path.GetTempPath(), $"backontrack-worker-{workerId}.sock");
+        start.Environment["Kestrel__Endpoints__LocalHostProxy__Url"] = "http://unix:" + httpSocket;
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         start.Environment["AzureWebJobsScriptRoot"] = app.Directory;
@@ -91,7 +102,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var worker = new WorkerProcess(process, channel, registry, logger) { Exited = exited.Task };
+        var worker = new WorkerProcess(process, channel, registry, httpSocket, logger) { Exited = exited.Task };
         _ = exited.Task.ContinueWith(_ => worker.OnExited(), TaskScheduler.Default);
         // A worker whose stream broke is ended, as the host ends it, so a new one is started in its place.
         _ = channel.Closed.ContinueWith(_ => worker.KillUnlessStopping(), TaskScheduler.Default);
@@ -160,7 +171,39 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             EnsureSuccess(load.FunctionLoadResponse.Result, $"loading function {function.Name}");
         })).ConfigureAwait(false);
         Functions = functions;
+        if (HttpUri is not null)
+        {
+            await WaitForHttpServerAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         LogReady(_logger, _process.Id, functions.Count);
+    }
+
+    /// <summary>
+    /// The worker answers the host's stream before its own Kestrel has started: until that accepts connections, an HTTP
+    /// request forwarded to it would fail while its invocation waits out the worker's 15 s for the request.
+    /// </summary>
+    private async Task WaitForHttpServerAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        while (true)
+        {
+            using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            try
+            {
+                await probe.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(HttpSocketPath), timeout.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (!Exited.IsCompleted)
+            {
+                await Task.Delay(25, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new WorkerUnavailableException($"The worker's HTTP server did not start within {ConnectTimeout.TotalSeconds:0} s.");
+            }
+        }
     }
 
     /// <summary>Runs one invocation and returns the worker's answer; throws <see cref="WorkerUnavailableException"/> when the worker goes away first.</summary>
@@ -217,6 +260,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stopping = true;
+        _channel.Stopping = true;
         if (!Exited.IsCompleted)
         {
             try
@@ -246,6 +290,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
 
         _channel.Fail(new WorkerUnavailableException("The worker was stopped."));
+        File.Delete(HttpSocketPath);
         _registry.Forget(_channel);
         _channel.Dispose();
         _process.Dispose();

@@ -32,6 +32,9 @@ internal sealed partial class WorkerSupervisor(WorkerApp app, Uri hostEndpoint, 
         HttpUri = worker.HttpUri;
     }
 
+    /// <summary>The Unix socket the running worker's HTTP server listens on (a new one after a restart).</summary>
+    public async ValueTask<string> HttpSocketAsync(CancellationToken cancellationToken) => (await Current(cancellationToken).ConfigureAwait(false)).HttpSocketPath;
+
     /// <summary>The running worker's process id (tests kill it to see the host recover).</summary>
     public async Task<int> ProcessIdAsync(CancellationToken cancellationToken) => (await Current(cancellationToken).ConfigureAwait(false)).ProcessId;
 

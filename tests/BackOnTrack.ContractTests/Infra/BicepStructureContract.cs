@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BackOnTrack.Application.Configuration;
-using BackOnTrack.Functions.Hosting;
 using BackOnTrack.Application;
 using BackOnTrack.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -217,6 +216,7 @@ public partial class BicepStructureContract
         var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
 
         Assert.Equal(FunctionAppRuntime, (string)runtime["name"]!);
+        Assert.Equal("10.0", (string)runtime["version"]!);
         Assert.Equal("UserAssigned", (string)site["identity"]!["type"]!);
         Assert.Equal("FlexConsumption", (string)plan["sku"]!["tier"]!);
         Assert.Equal("functionapp,linux", (string)site["kind"]!);
@@ -227,7 +227,7 @@ public partial class BicepStructureContract
     {
         var alerts = string.Join("\n", ArmTemplate.Main.Module("alerts").AllStrings());
 
-        Assert.Contains("`" + FunctionFolderContract.Design["PromptOwners"].Schedule + "`", alerts, StringComparison.Ordinal);
+        Assert.Contains("`" + WorkerFunctionsContract.Design["PromptOwners"].QueueOrScheduleOrRoute + "`", alerts, StringComparison.Ordinal);
         Assert.Contains("startofweek(now()) + 1d + 6h + 30m", alerts, StringComparison.Ordinal);
         Assert.Contains("operation_Name == \"PromptOwners\"", alerts, StringComparison.Ordinal);
     }
@@ -236,9 +236,8 @@ public partial class BicepStructureContract
     public void TheHealthAlertPassesExactlyWhenHealthAnswersHealthy()
     {
         var contentMatch = Assert.Single(ArmTemplate.Main.Module("alerts").ResourcesOfType("Microsoft.Insights/webtests"))["properties"]!["ValidationRules"]!["ContentValidation"]!["ContentMatch"]!.GetValue<string>();
-        Environment.SetEnvironmentVariable("AzureWebJobsStorage", "UseDevelopmentStorage=true");
-        var app = HandlerApp.Build(0, TimeProvider.System);
-        var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        // Health answers through Results.Json, which writes with ASP.NET Core's web defaults.
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var storage = new StorageHealth(true, "devstoreaccount1", null);
 
         var healthy = JsonSerializer.Serialize(new HealthReport("Healthy", DateTimeOffset.UnixEpoch, storage, [new QueueHealth("drop-events", 3, 0)]), json);
@@ -249,8 +248,8 @@ public partial class BicepStructureContract
         Assert.DoesNotContain(contentMatch, degraded, StringComparison.Ordinal);
     }
 
-    /// <summary>The Functions runtime the app is deployed for (custom handler until the isolated worker lands).</summary>
-    private const string FunctionAppRuntime = "custom";
+    /// <summary>The Functions runtime the app is deployed for: the .NET isolated worker.</summary>
+    private const string FunctionAppRuntime = "dotnet-isolated";
 
     private static string? Default(string setting) => HubSettings.All.Single(s => s.Name == setting).Default;
 

@@ -15,11 +15,11 @@ namespace BackOnTrack.IntegrationTests.Benchmarks;
 public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Container = HubStorageNames.Containers.Benchmarks;
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
     private StorageAccount Storage => _hub.Storage;
 
-    public async Task InitializeAsync() => _hub = await InProcessHub.StartAsync(azurite, new DateOnly(2025, 9, 1));
+    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 9, 1));
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 

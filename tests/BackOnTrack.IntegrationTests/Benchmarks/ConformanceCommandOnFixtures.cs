@@ -1,6 +1,6 @@
 using BackOnTrack.Cli.Hosting;
 using System.Globalization;
-using BackOnTrack.Functions.Hosting;
+using BackOnTrack.Application.Hosting;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Tables;
@@ -21,7 +21,7 @@ public sealed class ConformanceCommandOnFixtures(AzuriteFixture azurite)
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Hub:PseudonymisationKey"] = InProcessHub.TestKey,
+                ["Hub:PseudonymisationKey"] = TestHub.TestKey,
             }), CancellationToken.None);
         return (exitCode, output.ToString());
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BackOnTrack.Application.BoardPack;
-using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.LocalRun;
 using BackOnTrack.Cli.SampleData;
 using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Drops;
@@ -35,11 +35,14 @@ public sealed class BoardPackFromTheSampleDataset
             var dataset = SampleDatasetGenerator.Generate(folder, AsOf);
             // Storage of its own: the sample's schools and file names are the ones other tests ingest, dated otherwise.
             using var storage = FreshAzurite.Start();
-            await using var hub = await InProcessHub.StartAsync(storage.ConnectionString, AsOf);
+            await using var hub = await TestHub.StartAsync(storage.ConnectionString, AsOf);
             await DropUploads.UploadFolderAsync(hub.Storage.Blobs, folder, CancellationToken.None);
             var dfe = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "benchmarks-exclusions-2024-25.csv"));
             await hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Benchmarks, "boardpack/exclusions-2024-25.csv", dfe);
-            Assert.True((await hub.RunOnceAsync(withTimers: true)).AllSucceeded);
+            var run = await hub.RunOnceAsync(withTimers: true);
+            Assert.True(run.AllSucceeded);
+            // The first weekday of the month: the monthly timer made the pack in the run, as it would in Azure.
+            Assert.Equal(1, run.ByFunction["BoardPack"].Succeeded);
 
             var useCase = hub.Services.GetRequiredService<BoardPackUseCase>();
             var first = await useCase.PublishAsync(AsOf, CancellationToken.None);
@@ -75,9 +78,10 @@ public sealed class BoardPackFromTheSampleDataset
             Assert.Contains(thisYear.Suspensions[PackPhase.Total].Text, html, StringComparison.Ordinal);
             Assert.DoesNotContain("UPN", html, StringComparison.Ordinal);
 
-            // Outbox mode: each production is one BoardPack row naming the month's copies; the copies themselves are replaced.
+            // Outbox mode: each production (the timer's, then two on demand) is one BoardPack row naming the month's
+            // copies; the copies themselves are replaced.
             var rows = (await hub.Services.GetRequiredService<OutboxStore>().ListAsync(OutboxChannels.BoardPack, CancellationToken.None)).Where(e => e.ActionKey == "2029-10").ToList();
-            Assert.Equal(2, rows.Count);
+            Assert.Equal(3, rows.Count);
             var payload = JsonNode.Parse(rows[^1].Payload)!;
             Assert.Equal("2029-10", payload["month"]!.GetValue<string>());
             Assert.Equal(
@@ -99,7 +103,7 @@ public sealed class BoardPackFromTheSampleDataset
     {
         // Storage of its own: other tests' packs would be the latest in the shared one.
         using var storage = FreshAzurite.Start();
-        await using var hub = await InProcessHub.StartAsync(storage.ConnectionString, new DateOnly(2029, 12, 3));
+        await using var hub = await TestHub.StartAsync(storage.ConnectionString, new DateOnly(2029, 12, 3));
         var useCase = hub.Services.GetRequiredService<BoardPackUseCase>();
         var archive = hub.Services.GetRequiredService<BoardPackArchive>();
         Assert.Null(await archive.ReadLatestAsync(CancellationToken.None));

@@ -20,7 +20,7 @@ public sealed class BoardPackToSharePoint : IAsyncLifetime
     private readonly FakeClock _clock = new(new DateTimeOffset(2026, 12, 1, 5, 30, 0, TimeSpan.Zero));
     private readonly FreshAzurite _storage = FreshAzurite.Start();
     private FakeSharePointDrive _drive = null!;
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
     public async Task InitializeAsync()
     {
@@ -37,7 +37,7 @@ public sealed class BoardPackToSharePoint : IAsyncLifetime
             ["M365:BoardPackDriveId"] = FakeSharePointDrive.DriveId,
             ["M365:BoardPackFolder"] = "Board packs",
         };
-        _hub = await _clock.DriveAsync(InProcessHub.StartAsync(_storage.ConnectionString, _clock, settings, services =>
+        _hub = await _clock.DriveAsync(TestHub.StartAsync(_storage.ConnectionString, _clock, settings, services =>
             services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<M365Options>(), credential))));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using BackOnTrack.Cli.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
@@ -8,7 +9,7 @@ namespace BackOnTrack.IntegrationTests.BoardPack;
 [Collection(AzuriteGroup.Name)]
 public sealed class BoardPackVerbOnAzurite(AzuriteFixture azurite)
 {
-    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> Settings => OperationsSettings.Configure(azurite.ConnectionString);
+    private Action<Microsoft.Extensions.Hosting.HostApplicationBuilder> Settings => OperationsSettings.Configure(azurite.ConnectionString);
 
     [Fact]
     public async Task AMonthsPackIsAsOfItsFirstWeekdayKeptInReportsRecordedInTheOutboxAndWrittenToTheOutputFolder()
@@ -29,7 +30,7 @@ public sealed class BoardPackVerbOnAzurite(AzuriteFixture azurite)
             Assert.Equal("Recorded in the outbox (channel BoardPack), not uploaded: M365 mode is Outbox.", lines[3]);
             Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(Path.Combine(folder, "board-pack.pdf")))[..4]);
             Assert.Contains("<html", await File.ReadAllTextAsync(Path.Combine(folder, "board-pack.html")), StringComparison.Ordinal);
-            var hub = await InProcessHub.StartAsync(azurite, new DateOnly(2031, 4, 2));
+            var hub = await TestHub.StartAsync(azurite, new DateOnly(2031, 4, 2));
             await using (hub)
             {
                 Assert.NotNull(await hub.Storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Reports, "board-pack/2031-03/board-pack.pdf"));

@@ -24,7 +24,7 @@ public sealed class ASchoolChecksItsRoll(AzuriteFixture azurite) : IAsyncLifetim
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly string _school = AzuriteFixture.UniqueSchool();
     private readonly string _other = AzuriteFixture.UniqueSchool();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
     private SchoolKey _key = null!;
     private SchoolKey _otherKey = null!;
 
@@ -36,7 +36,7 @@ public sealed class ASchoolChecksItsRoll(AzuriteFixture azurite) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _hub = await InProcessHub.StartAsync(azurite, AsOf);
+        _hub = await TestHub.StartAsync(azurite, AsOf);
         foreach (var school in new[] { _school, _other })
         {
             await DropAsync(school, "exclusions.csv", Exclusions(PupilDrops.UpnFor(school, 1), PupilDrops.UpnFor(school, 2)));

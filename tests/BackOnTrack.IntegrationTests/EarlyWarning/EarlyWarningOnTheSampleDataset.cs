@@ -1,3 +1,5 @@
+using BackOnTrack.Application.Hosting;
+using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using BackOnTrack.Application.Configuration;
@@ -5,7 +7,7 @@ using BackOnTrack.Application.EarlyWarning;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Schools;
 using BackOnTrack.Cli.Hosting;
-using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.LocalRun;
 using BackOnTrack.Cli.Operations;
 using BackOnTrack.Cli.SampleData;
 using BackOnTrack.Core.EarlyWarning;
@@ -30,11 +32,11 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
 {
     private static readonly DateOnly GeneratedAsOf = new(2025, 9, 1);
     private FreshAzurite _storage = null!;
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
     private GeneratedDataset _dataset = null!;
     private DateOnly _termEnd;
 
-    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> Settings(params (string Name, string Value)[] extra) =>
+    private Action<Microsoft.Extensions.Hosting.HostApplicationBuilder> Settings(params (string Name, string Value)[] extra) =>
         OperationsSettings.Configure(_storage.ConnectionString, extra.ToDictionary(e => e.Name, e => (string?)e.Value));
 
     public async Task InitializeAsync()
@@ -45,7 +47,7 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
             _dataset = SampleDatasetGenerator.Generate(folder, GeneratedAsOf);
             _termEnd = _dataset.AttendanceTo;
             _storage = FreshAzurite.Start();
-            _hub = await InProcessHub.StartAsync(_storage.ConnectionString, GeneratedAsOf);
+            _hub = await TestHub.StartAsync(_storage.ConnectionString, GeneratedAsOf);
             await DropUploads.UploadFolderAsync(_hub.Storage.Blobs, folder, CancellationToken.None);
             await _hub.RunOnceAsync(withTimers: true);
             await RecomputeOn(_termEnd.AddDays(-7)).RecomputeAllAsync(CancellationToken.None);

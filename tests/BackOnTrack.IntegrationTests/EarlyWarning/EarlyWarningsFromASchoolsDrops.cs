@@ -1,3 +1,4 @@
+using BackOnTrack.Application.Hosting;
 using System.Globalization;
 using System.Text;
 using BackOnTrack.Application.Configuration;
@@ -25,14 +26,14 @@ public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAs
 {
     private static readonly DateOnly AsOf = new(2025, 3, 14);
     private readonly string _school = AzuriteFixture.UniqueSchool();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
     private string AtRisk => PupilDrops.UpnFor(_school, 1);
     private string BehaviourOnly => PupilDrops.UpnFor(_school, 2);
 
     public async Task InitializeAsync()
     {
-        _hub = await InProcessHub.StartAsync(azurite, AsOf);
+        _hub = await TestHub.StartAsync(azurite, AsOf);
         await DropAsync("exclusions.csv", Exclusions(AtRisk, BehaviourOnly));
         await DropAsync("marks.csv", Marks());
     }

@@ -1,16 +1,16 @@
 using System.Globalization;
-using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.LocalRun;
 using BackOnTrack.Cli.SampleData;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Tests.Processes;
-using Microsoft.Extensions.Logging.Abstractions;
+using BackOnTrack.Application.Hosting;
 
 namespace BackOnTrack.IntegrationTests.Faults;
 
 /// <summary>
 /// Storage goes away and comes back, several times, while the hub ingests the sample dataset and recomputes its
-/// metrics. The handler is given a single storage retry so the outages fail deliveries outright, and the local host
+/// metrics. The worker is given a single storage retry so the outages fail deliveries outright, and the local host
 /// redelivers them as the Functions host would. Afterwards every table holds exactly what an undisturbed run on another
 /// Azurite holds: nothing lost, nothing counted twice.
 /// </summary>
@@ -67,22 +67,17 @@ public sealed class StorageOutagesDuringARun
             ["Storage:MaxRetries"] = "1",
             ["Storage:RetryDelay"] = "00:00:00.2",
         };
-        await using var hub = await InProcessHub.StartAsync(connectionString, AsOf, settings);
-        // The Functions host is not the handler: it rides out an outage with its own retries and redelivers.
+        await using var hub = await TestHub.StartAsync(connectionString, AsOfTimeProvider.OnDate(AsOf), settings, queues: new QueueTimings(TimeSpan.FromSeconds(1), MaxDequeueCount: 20));
+        // The uploads ride out an outage with retries of their own, as a school's browser would.
         using var host = StorageAccount.Create(
             StorageConnection.Parse(connectionString), new StorageClientOptions { MaxRetries = 10, RetryDelay = TimeSpan.FromMilliseconds(500), MaxRetryDelay = TimeSpan.FromSeconds(5) });
         await DropUploads.UploadFolderAsync(host.Blobs, sample, CancellationToken.None);
 
-        var manifest = FunctionManifest.Load(AppContext.BaseDirectory);
-        manifest = manifest with
-        {
-            Functions = [.. manifest.Functions.Where(f => f.IsQueue || f.Name == "SweepDrops")],
-            Queues = manifest.Queues with { VisibilityTimeout = TimeSpan.FromSeconds(1), MaxDequeueCount = 20 },
-        };
-        using var http = new HttpClient { BaseAddress = hub.Address, Timeout = TimeSpan.FromMinutes(5) };
-        var localHost = new LocalFunctionsHost(manifest, host.Queues, http, TimeProvider.System, NullLogger<LocalFunctionsHost>.Instance) { PollInterval = TimeSpan.FromMilliseconds(100) };
-
-        var run = localHost.RunOnceAsync(CancellationToken.None);
+        // The sweep queues every file before storage starts to fail; the outages then hit ingest and the recomputes it
+        // asks for. The host's own queue calls retry through an outage (the SDK's defaults); the worker's, with one
+        // retry, fail, and the host redelivers.
+        Assert.True((await hub.RunOnceAsync(withTimers: true, "SweepDrops")).AllSucceeded);
+        var run = hub.RunOnceAsync(withTimers: false);
         var chaos = outages is null ? Task.FromResult(0) : CauseOutagesAsync(outages, run);
         var report = await run;
         var outageCount = await chaos;

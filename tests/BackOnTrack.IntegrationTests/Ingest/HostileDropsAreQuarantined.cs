@@ -1,9 +1,9 @@
+using BackOnTrack.Application.Hosting;
 using BackOnTrack.Cli.Hosting;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Functions.Hosting;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
@@ -18,12 +18,12 @@ namespace BackOnTrack.IntegrationTests.Ingest;
 public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _school = AzuriteFixture.UniqueSchool();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
     private StorageAccount Storage => _hub.Storage;
 
     public async Task InitializeAsync() =>
-        _hub = await InProcessHub.StartAsync(azurite.ConnectionString, AsOfTimeProvider.OnDate(new DateOnly(2025, 9, 1)), new Dictionary<string, string?>
+        _hub = await TestHub.StartAsync(azurite.ConnectionString, AsOfTimeProvider.OnDate(new DateOnly(2025, 9, 1)), new Dictionary<string, string?>
         {
             ["Ingest:MaxFileBytes"] = "200000",
             ["Ingest:MaxXlsxUncompressedBytes"] = "16777216",

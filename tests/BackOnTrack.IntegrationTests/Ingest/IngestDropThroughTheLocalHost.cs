@@ -12,12 +12,12 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 {
     private static readonly DateOnly AsOf = new(2025, 9, 1);
     private readonly string _school = AzuriteFixture.UniqueSchool();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
     private StorageAccount Storage => _hub.Storage;
     private string ExclusionsPartition => $"{_school}_2024-25";
 
-    public async Task InitializeAsync() => _hub = await InProcessHub.StartAsync(azurite, AsOf);
+    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(azurite, AsOf);
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 

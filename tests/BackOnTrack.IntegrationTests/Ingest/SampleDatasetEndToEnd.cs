@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.LocalRun;
+using BackOnTrack.LocalHost;
 using BackOnTrack.Cli.SampleData;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
@@ -19,7 +20,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
     private static readonly SemaphoreSlim Once = new(1, 1);
     private static EndToEndRun? _run;
 
-    private sealed record EndToEndRun(GeneratedDataset Dataset, LocalRunReport Report, IReadOnlyList<DataDrop> Drops, IReadOnlyList<string> Logs, IReadOnlyList<string> QueueBodies);
+    private sealed record EndToEndRun(GeneratedDataset Dataset, RunReport Report, IReadOnlyList<DataDrop> Drops, IReadOnlyList<string> Logs, IReadOnlyList<string> QueueBodies);
 
     /// <summary>The dataset's blobs have fixed names, so the run happens once per test process and both tests read it.</summary>
     private async Task<EndToEndRun> RunAsync()
@@ -34,7 +35,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
 
             var folder = Directory.CreateTempSubdirectory("backontrack-sample-").FullName;
             var dataset = SampleDatasetGenerator.Generate(folder, AsOf);
-            await using var hub = await InProcessHub.StartAsync(azurite, AsOf);
+            await using var hub = await TestHub.StartAsync(azurite, AsOf);
             var started = hub.Clock.GetUtcNow();
             await DropUploads.UploadFolderAsync(hub.Storage.Blobs, folder, CancellationToken.None);
             var report = await hub.RunOnceAsync(withTimers: true);
@@ -100,7 +101,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
         Assert.NotEmpty(run.Dataset.Pupils);
 
         // Nor does the pseudonymisation key, in either of the forms it exists in.
-        foreach (var secret in new[] { InProcessHub.TestKey, Convert.ToHexString(Convert.FromBase64String(InProcessHub.TestKey)) })
+        foreach (var secret in new[] { TestHub.TestKey, Convert.ToHexString(Convert.FromBase64String(TestHub.TestKey)) })
         {
             Assert.DoesNotContain(outputs, o => o.Text.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
@@ -148,7 +149,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
     public async Task TheMetricsApiAnswersTheLasFiguresBesideDfEsBenchmarks()
     {
         var run = await RunAsync();
-        await using var hub = await InProcessHub.StartAsync(azurite, AsOf);
+        await using var hub = await TestHub.StartAsync(azurite, AsOf);
         await hub.UploadFixtureAsync("benchmarks-exclusions-2024-25.csv", "exc_nat_region_la_2024-25.csv", HubStorageNames.Containers.Benchmarks);
         Assert.True((await hub.RunOnceAsync(withTimers: true)).AllSucceeded);
 
@@ -175,7 +176,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
     [InlineData("api/metrics/LA/1999-00", 404)]
     public async Task TheMetricsApiRefusesAMalformedRequestAndSaysWhenThereAreNoFigures(string path, int status)
     {
-        await using var hub = await InProcessHub.StartAsync(azurite, AsOf);
+        await using var hub = await TestHub.StartAsync(azurite, AsOf);
 
         using var response = await hub.GetAsync(path);
 

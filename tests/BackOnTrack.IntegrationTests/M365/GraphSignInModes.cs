@@ -140,7 +140,7 @@ public sealed class GraphSignInModes(FakeEntraIdFixture entraId)
             settings[name] = value;
         }
 
-        await using var hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, settings, ServicesFor(signIn)));
+        await using var hub = await clock.DriveAsync(TestHub.StartAsync(azurite.ConnectionString, clock, settings, ServicesFor(signIn)));
         var actions = await ImportSeedPlanAsync(hub, "semh-action-plan", clock);
 
         var result = await clock.DriveAsync(hub.Services.GetRequiredService<SyncActionsUseCase>().SyncAsync("semh-action-plan", default));
@@ -171,7 +171,7 @@ public sealed class GraphSignInModes(FakeEntraIdFixture entraId)
     }
 
     /// <summary>The seed action plan into the hub's tables, as IngestDrop would import it.</summary>
-    private static async Task<int> ImportSeedPlanAsync(InProcessHub hub, string planId, TimeProvider clock)
+    private static async Task<int> ImportSeedPlanAsync(TestHub hub, string planId, TimeProvider clock)
     {
         await using var content = File.OpenRead(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")));
         var plan = ActionPlanReader.Read(TabularFile.Open(content, "semh-action-plan.csv").Rows, new OwnerResolver([]));

@@ -21,7 +21,7 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
     {
         // A year of its own, so no other test's rows are summed in.
         var year = AcademicYear.StartingIn(2030 + Random.Shared.Next(0, 60));
-        await using var hub = await InProcessHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
+        await using var hub = await TestHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
         var tables = hub.Storage.Tables;
         var schools = Enumerable.Range(1, Schools).Select(i => Laestab.Parse(string.Create(CultureInfo.InvariantCulture, $"373{i:D4}"))).ToList();
         for (var i = 0; i < Schools; i++)
@@ -54,7 +54,7 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
     public async Task ARecomputeAsksTrackerSyncForTheFiguresItChangedAndARepeatAsksForNothing()
     {
         var year = AcademicYear.StartingIn(2100 + Random.Shared.Next(0, 60));
-        await using var hub = await InProcessHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
+        await using var hub = await TestHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
         var school = Laestab.Parse(AzuriteFixture.UniqueSchool());
         await hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Primary", ["Headcount"] = 90 });
         var recompute = hub.Services.GetRequiredService<RecomputeMetricsUseCase>();

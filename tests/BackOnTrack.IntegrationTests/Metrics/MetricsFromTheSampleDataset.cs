@@ -1,6 +1,6 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.LocalRun;
 using BackOnTrack.Cli.SampleData;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
@@ -26,7 +26,7 @@ public sealed class MetricsFromTheSampleDataset(AzuriteFixture azurite)
         try
         {
             var dataset = SampleDatasetGenerator.Generate(folder, asOf);
-            await using var hub = await InProcessHub.StartAsync(azurite, asOf);
+            await using var hub = await TestHub.StartAsync(azurite, asOf);
             var la = Path.Combine(folder, "la");
             var laFiles = Directory.CreateTempSubdirectory("backontrack-la-").FullName;
             Directory.Move(la, Path.Combine(laFiles, "la"));

@@ -17,7 +17,7 @@ public sealed class WithdrawnPermanentExclusionsOnMetricsRows(AzuriteFixture azu
     public async Task AWithdrawnPermanentExclusionIsKeptApartOnTheSchoolAndLaRowsAndReadBackFromTheTable()
     {
         var year = AcademicYear.StartingIn(2200 + Random.Shared.Next(0, 60));
-        await using var hub = await InProcessHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
+        await using var hub = await TestHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
         var tables = hub.Storage.Tables;
         var school = Laestab.Parse(AzuriteFixture.UniqueSchool());
         await tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Secondary", ["Headcount"] = 600 });

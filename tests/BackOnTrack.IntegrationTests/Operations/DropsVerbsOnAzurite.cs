@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Cli.Operations;
 using BackOnTrack.IntegrationTests.Support;
@@ -11,14 +12,14 @@ namespace BackOnTrack.IntegrationTests.Operations;
 public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _school = AzuriteFixture.UniqueSchool();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
     private DataDrop _drop = null!;
 
-    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> Settings => OperationsSettings.Configure(azurite.ConnectionString);
+    private Action<Microsoft.Extensions.Hosting.HostApplicationBuilder> Settings => OperationsSettings.Configure(azurite.ConnectionString);
 
     public async Task InitializeAsync()
     {
-        _hub = await InProcessHub.StartAsync(azurite, new DateOnly(2025, 9, 1));
+        _hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 9, 1));
         await _hub.UploadFixtureAsync("exclusions-2024-25.csv", $"{_school}/exclusions.csv");
         await _hub.SendBlobCreatedAsync($"{_school}/exclusions.csv");
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);

@@ -25,7 +25,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
     [Fact]
     public async Task ARoundTripLeavesIdenticalTablesWithEveryPropertyType()
     {
-        await using (var hub = await InProcessHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
+        await using (var hub = await TestHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
         {
             await new PupilDrops("3751234", "Nurture-Group").UploadAndIngestAsync(hub);
             await hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.OperationsAudit, new TableEntity("TypeCheck", "every-type")
@@ -83,7 +83,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         using var target = StorageAccount.Create(StorageConnection.Parse(_target.ConnectionString));
         var exported = new List<TableCopyProgress>();
         var restored = new List<TableCopyProgress>();
-        await using (var hub = await InProcessHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
+        await using (var hub = await TestHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
         {
             foreach (var chunk in Enumerable.Range(0, Bulk).Chunk(100))
             {
@@ -95,7 +95,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         }
 
         await CopyBackupsAsync(source, target);
-        await using (var hub = await InProcessHub.StartAsync(_target.ConnectionString, new DateOnly(2025, 7, 31)))
+        await using (var hub = await TestHub.StartAsync(_target.ConnectionString, new DateOnly(2025, 7, 31)))
         {
             await hub.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(hub.Storage.Blobs, "backups", "bulk", force: true, new Recording(restored), CancellationToken.None);
         }

@@ -18,14 +18,14 @@ public sealed class PupilDataRetentionOnAzurite : IDisposable
 
     private async Task<RetentionResult> SweepAsOfAsync(DateOnly asOf)
     {
-        await using var hub = await InProcessHub.StartAsync(_azurite.ConnectionString, asOf);
+        await using var hub = await TestHub.StartAsync(_azurite.ConnectionString, asOf);
         return (await hub.Services.GetRequiredService<Application.Sweep.SweepDropsUseCase>().SweepAsync(CancellationToken.None)).Retention!;
     }
 
     [Fact]
     public async Task KeepsRowsForSevenYearsThenDeletesThemAndExpiresTheirDrops()
     {
-        await using (var hub = await InProcessHub.StartAsync(_azurite.ConnectionString, new DateOnly(2025, 7, 31)))
+        await using (var hub = await TestHub.StartAsync(_azurite.ConnectionString, new DateOnly(2025, 7, 31)))
         {
             await new PupilDrops("3751111", "Nurture").UploadAndIngestAsync(hub);
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Cli.Operations;
@@ -16,19 +17,19 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _school = AzuriteFixture.UniqueSchool();
     private readonly string _cohort = "Erasure-" + AzuriteFixture.UniqueName("c");
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
     private PupilDrops _pupils = null!;
 
     public async Task InitializeAsync()
     {
-        _hub = await InProcessHub.StartAsync(azurite, new DateOnly(2025, 7, 31));
+        _hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 7, 31));
         _pupils = new PupilDrops(_school, _cohort);
         await _pupils.UploadAndIngestAsync(_hub);
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
-    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> Settings => OperationsSettings.Configure(azurite.ConnectionString);
+    private Action<Microsoft.Extensions.Hosting.HostApplicationBuilder> Settings => OperationsSettings.Configure(azurite.ConnectionString);
 
     private async Task<string> KeyOfAsync(string upn)
     {

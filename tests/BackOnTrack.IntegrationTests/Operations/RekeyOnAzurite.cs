@@ -29,12 +29,12 @@ public sealed class RekeyOnAzurite : IDisposable
     private static Dictionary<string, string?> Rotated => new()
     {
         ["Hub:PseudonymisationKey"] = NextKey,
-        ["Hub:PreviousPseudonymisationKeys"] = InProcessHub.TestKey,
+        ["Hub:PreviousPseudonymisationKeys"] = TestHub.TestKey,
     };
 
     private async Task SeedAsync(FreshAzurite azurite)
     {
-        await using var hub = await InProcessHub.StartAsync(azurite.ConnectionString, new DateOnly(2025, 7, 31));
+        await using var hub = await TestHub.StartAsync(azurite.ConnectionString, new DateOnly(2025, 7, 31));
         await _pupils.UploadAndIngestAsync(hub);
     }
 
@@ -59,8 +59,8 @@ public sealed class RekeyOnAzurite : IDisposable
         var expected = await AccountSnapshot.OfAsync(one.Tables, rekeyed);
         Assert.Equal(expected.Select(WithoutTimes), (await AccountSnapshot.OfAsync(other.Tables, rekeyed)).Select(WithoutTimes));
 
-        var oldKey = KeyUnder([Convert.FromBase64String(InProcessHub.TestKey)], _pupils.Erased);
-        var newKey = KeyUnder([Convert.FromBase64String(InProcessHub.TestKey), Convert.FromBase64String(NextKey)], _pupils.Erased);
+        var oldKey = KeyUnder([Convert.FromBase64String(TestHub.TestKey)], _pupils.Erased);
+        var newKey = KeyUnder([Convert.FromBase64String(TestHub.TestKey), Convert.FromBase64String(NextKey)], _pupils.Erased);
         Assert.DoesNotContain(expected, l => l.Contains(oldKey, StringComparison.Ordinal));
         Assert.Equal(2 + 3 + 1, expected.Count(l => l.Contains(newKey, StringComparison.Ordinal)));
 
@@ -68,7 +68,7 @@ public sealed class RekeyOnAzurite : IDisposable
         using var lookup = new StringWriter();
         await PupilCommand.KeyAsync(_pupils.Erased, lookup, OperationsSettings.Configure(_interrupted.ConnectionString, Rotated), CancellationToken.None);
         Assert.Equal(newKey, lookup.ToString().Trim());
-        await using var hub = await InProcessHub.StartAsync(_interrupted.ConnectionString, new DateOnly(2025, 7, 31), Rotated);
+        await using var hub = await TestHub.StartAsync(_interrupted.ConnectionString, new DateOnly(2025, 7, 31), Rotated);
         await hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, $"{School}/more-exclusions.csv",
             System.Text.Encoding.UTF8.GetBytes($"UPN,Year Group,Exclusion Type,Start Date,Sessions,Reason Code\n{_pupils.Erased},Year 8,Suspension,10/06/2025,2,PA\n"));
         await hub.SendBlobCreatedAsync($"{School}/more-exclusions.csv");
@@ -87,7 +87,7 @@ public sealed class RekeyOnAzurite : IDisposable
         var after = await AccountSnapshot.OfAsync(storage.Tables, HubStorageNames.Tables.PupilRows);
 
         Assert.Equal(0, await RekeyCommand.RunAsync("engineer", output, null, OperationsSettings.Configure(_uninterrupted.ConnectionString, Rotating), CancellationToken.None));
-        Assert.Equal(1, await RekeyCommand.RunAsync("engineer", output, null, OperationsSettings.Configure(_uninterrupted.ConnectionString, new Dictionary<string, string?> { ["Hub:NextPseudonymisationKey"] = InProcessHub.TestKey }), CancellationToken.None));
+        Assert.Equal(1, await RekeyCommand.RunAsync("engineer", output, null, OperationsSettings.Configure(_uninterrupted.ConnectionString, new Dictionary<string, string?> { ["Hub:NextPseudonymisationKey"] = TestHub.TestKey }), CancellationToken.None));
 
         Assert.Equal(after, await AccountSnapshot.OfAsync(storage.Tables, HubStorageNames.Tables.PupilRows));
         Assert.Contains("already finished", output.ToString(), StringComparison.Ordinal);

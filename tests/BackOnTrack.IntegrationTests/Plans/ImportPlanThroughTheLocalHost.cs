@@ -15,9 +15,9 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 {
     private static readonly DateOnly AsOf = new(2019, 10, 1);
     private readonly string _planId = AzuriteFixture.UniqueName("semh-action-plan-");
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
-    public async Task InitializeAsync() => _hub = await InProcessHub.StartAsync(azurite, AsOf);
+    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(azurite, AsOf);
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 

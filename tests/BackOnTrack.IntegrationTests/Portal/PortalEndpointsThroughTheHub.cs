@@ -17,14 +17,14 @@ public sealed class PortalEndpointsThroughTheHub(AzuriteFixture azurite) : IAsyn
     private readonly Laestab _school = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private readonly Laestab _otherSchool = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private readonly HttpClient _http = new();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
     private SchoolKey _key = null!;
     private SchoolKey _otherKey = null!;
 
     public async Task InitializeAsync()
     {
         // Today: a drop belongs to the term it is received in, and it is received now.
-        _hub = await InProcessHub.StartAsync(azurite, DateOnly.FromDateTime(DateTime.UtcNow));
+        _hub = await TestHub.StartAsync(azurite, DateOnly.FromDateTime(DateTime.UtcNow));
         var keys = _hub.Services.GetRequiredService<SchoolKeyStore>();
         _key = await keys.IssueAsync(_school, DateTimeOffset.UtcNow, CancellationToken.None);
         _otherKey = await keys.IssueAsync(_otherSchool, DateTimeOffset.UtcNow, CancellationToken.None);

@@ -26,7 +26,7 @@ public sealed class PortalRig : IAsyncDisposable
     private readonly List<IBrowserContext> _contexts = [];
     private readonly string _connectionString;
 
-    private PortalRig(InProcessHub hub, IPlaywright playwright, IBrowser browser, string connectionString)
+    private PortalRig(TestHub hub, IPlaywright playwright, IBrowser browser, string connectionString)
     {
         Hub = hub;
         _playwright = playwright;
@@ -34,7 +34,7 @@ public sealed class PortalRig : IAsyncDisposable
         _connectionString = connectionString;
     }
 
-    public InProcessHub Hub { get; }
+    public TestHub Hub { get; }
     public IBrowser Browser { get; }
 
     /// <summary>The portal's address on this hub.</summary>
@@ -61,7 +61,7 @@ public sealed class PortalRig : IAsyncDisposable
             throw new InvalidOperationException($"Chromium is not at {chromium}: run the tests through scripts/test.sh, which installs Debian's chromium package.");
         }
 
-        var hub = await InProcessHub.StartAsync(azurite.ConnectionString, DateOnly.FromDateTime(DateTime.UtcNow), settings);
+        var hub = await TestHub.StartAsync(azurite.ConnectionString, DateOnly.FromDateTime(DateTime.UtcNow), settings);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -21,7 +21,7 @@ public sealed class PromptRig : IAsyncDisposable
 {
     public const string PlanId = "semh-action-plan";
 
-    private PromptRig(FreshAzurite azurite, FakeGraphServer graph, FakeClock clock, FakeTokenCredential credential, InProcessHub hub)
+    private PromptRig(FreshAzurite azurite, FakeGraphServer graph, FakeClock clock, FakeTokenCredential credential, TestHub hub)
     {
         Azurite = azurite;
         Graph = graph;
@@ -34,7 +34,7 @@ public sealed class PromptRig : IAsyncDisposable
     public FakeGraphServer Graph { get; }
     public FakeClock Clock { get; }
     public FakeTokenCredential Credential { get; }
-    public InProcessHub Hub { get; }
+    public TestHub Hub { get; }
     public StorageAccount Storage => Hub.Storage;
 
     /// <param name="asOf">The date of the run (its clock starts at 06:30 UTC, as the timer fires).</param>
@@ -51,7 +51,7 @@ public sealed class PromptRig : IAsyncDisposable
         var clock = new FakeClock(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(6, 30)), TimeSpan.Zero));
         var azurite = FreshAzurite.Start();
         FakeGraphServer? graph = null;
-        InProcessHub? hub = null;
+        TestHub? hub = null;
         try
         {
             graph = await FakeGraphServer.StartAsync(clock.GetUtcNow);
@@ -73,7 +73,7 @@ public sealed class PromptRig : IAsyncDisposable
                 values[name] = value;
             }
 
-            hub = await clock.DriveAsync(InProcessHub.StartAsync(azurite.ConnectionString, clock, values, signIn ?? (services =>
+            hub = await clock.DriveAsync(TestHub.StartAsync(azurite.ConnectionString, clock, values, signIn ?? (services =>
                 // The hub's own Graph client, signed in by the fake credential instead of Entra ID.
                 services.AddSingleton(sp => HubGraphClient.Create(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<M365Options>(), credential)))));
             var rig = new PromptRig(azurite, graph, clock, credential, hub);

@@ -19,13 +19,13 @@ public sealed class SchoolUploadsThroughTheHub(AzuriteFixture azurite) : IAsyncL
     private readonly Laestab _school = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private readonly Laestab _otherSchool = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private readonly HttpClient _http = new();
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
     private SchoolKey _key = null!;
     private SchoolKey _otherKey = null!;
 
     public async Task InitializeAsync()
     {
-        _hub = await InProcessHub.StartAsync(azurite, new DateOnly(2025, 3, 3));
+        _hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 3, 3));
         var keys = _hub.Services.GetRequiredService<SchoolKeyStore>();
         _key = await keys.IssueAsync(_school, DateTimeOffset.UtcNow, CancellationToken.None);
         _otherKey = await keys.IssueAsync(_otherSchool, DateTimeOffset.UtcNow, CancellationToken.None);

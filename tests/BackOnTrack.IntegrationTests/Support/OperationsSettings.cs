@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace BackOnTrack.IntegrationTests.Support;
@@ -11,7 +11,7 @@ public static class OperationsSettings
         var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
-            ["Hub:PseudonymisationKey"] = InProcessHub.TestKey,
+            ["Hub:PseudonymisationKey"] = TestHub.TestKey,
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -22,6 +22,6 @@ public static class OperationsSettings
     }
 
     /// <summary>For a verb's <c>configure</c> argument.</summary>
-    public static Action<WebApplicationBuilder> Configure(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) =>
+    public static Action<HostApplicationBuilder> Configure(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) =>
         builder => builder.Configuration.AddInMemoryCollection(Values(connectionString, settings));
 }

@@ -22,7 +22,7 @@ public sealed class PupilDrops(string school, string cohort)
         return Upn.CheckLetterFor(body) + body;
     }
 
-    public async Task UploadAndIngestAsync(InProcessHub hub)
+    public async Task UploadAndIngestAsync(TestHub hub)
     {
         var files = new Dictionary<string, string>
         {

@@ -11,9 +11,9 @@ namespace BackOnTrack.IntegrationTests.Tracker;
 public sealed class TrackerOutboxThroughTheLocalHost(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _planId = AzuriteFixture.UniqueName("semh-action-plan-");
-    private InProcessHub _hub = null!;
+    private TestHub _hub = null!;
 
-    public async Task InitializeAsync() => _hub = await InProcessHub.StartAsync(azurite, new DateOnly(2019, 10, 1));
+    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(azurite, new DateOnly(2019, 10, 1));
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 

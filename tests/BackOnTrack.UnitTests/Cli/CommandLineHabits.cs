@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Azure;
 using BackOnTrack.Cli.Hosting;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +21,7 @@ public sealed class CommandLineHabits
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1";
 
-    private static Action<WebApplicationBuilder> Settings(params (string Name, string Value)[] overrides)
+    private static Action<HostApplicationBuilder> Settings(params (string Name, string Value)[] overrides)
     {
         var values = new Dictionary<string, string?>
         {
@@ -37,7 +37,7 @@ public sealed class CommandLineHabits
         return builder => builder.Configuration.AddInMemoryCollection(values);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, Action<WebApplicationBuilder>? settings = null, CancellationToken cancellationToken = default)
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, Action<HostApplicationBuilder>? settings = null, CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -1,5 +1,5 @@
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Cli.LocalHost;
+using BackOnTrack.Cli.LocalRun;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.UnitTests.LocalHost;
