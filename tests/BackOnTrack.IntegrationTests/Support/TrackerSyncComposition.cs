@@ -29,7 +29,7 @@ public static class TrackerSyncComposition
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
                 NullLogger<SyncFiguresUseCase>.Instance),
-            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
+            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(account.SdkTables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
     public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>
