@@ -20,7 +20,7 @@ public static class TrackerSyncComposition
     {
         var tables = account.Tables;
         var plans = new ActionPlanStore(tables);
-        var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(tables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
+        var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(account.SdkTables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
         return new TrackerSyncs(
             new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),
             new SyncFiguresUseCase(
@@ -32,6 +32,6 @@ public static class TrackerSyncComposition
             new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(account.SdkTables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
-    public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>
+    public static TrackerEditApplier Applier(Azure.Data.Tables.TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>
         new(plans, new RejectedTrackerEditStore(tables), clock);
 }

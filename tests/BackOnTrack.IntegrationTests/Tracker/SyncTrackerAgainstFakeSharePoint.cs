@@ -63,7 +63,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var tables = azurite.Account.Tables;
         _plans = new ActionPlanStore(tables);
         _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
-        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(tables), TrackerSyncComposition.Applier(tables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
+        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(tables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
@@ -185,7 +185,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
 
         Assert.Equal((0, 1), (pulled.Applied, pulled.Rejected));
         Assert.Equal(before, (await _plans.ReadActionAsync(_planId, "2.2", default))!.Action.Status);
-        var rejected = Assert.Single(await new RejectedTrackerEditStore(azurite.Account.Tables).ListSinceAsync(editedAt, default), r => r.PlanId == _planId);
+        var rejected = Assert.Single(await new RejectedTrackerEditStore(azurite.Account.SdkTables).ListSinceAsync(editedAt, default), r => r.PlanId == _planId);
         Assert.Equal(("2.2", "Status", "Nearly there", "sam.lead@council.gov.uk"), (rejected.ActionKey, rejected.Field, rejected.Value, rejected.EditedBy));
         // The next push puts the action's own status back in the tracker.
         await SyncPlanAsync();
