@@ -82,6 +82,11 @@ public sealed class StorageOutageDuringATrackerSync
             {
                 failed = true;
             }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Azure.RequestFailedException))
+            {
+                // The SDK's retry, when every try failed to reach storage, throws the tries' failures together.
+                failed = true;
+            }
 
             outage.Resume();
         }

@@ -20,7 +20,7 @@ public static class TrackerSyncComposition
     {
         var tables = account.Tables;
         var plans = new ActionPlanStore(tables);
-        var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(account.SdkTables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
+        var pusher = new TrackerPusher(tracker, new TrackerItemStore(account.SdkTables), plans, Applier(account.SdkTables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
         return new TrackerSyncs(
             new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),
             new SyncFiguresUseCase(

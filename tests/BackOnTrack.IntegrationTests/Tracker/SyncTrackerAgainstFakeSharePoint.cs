@@ -63,7 +63,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var tables = azurite.Account.Tables;
         _plans = new ActionPlanStore(tables);
         _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
-        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(tables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
+        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Account.SdkTables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
