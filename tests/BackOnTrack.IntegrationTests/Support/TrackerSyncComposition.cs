@@ -24,7 +24,7 @@ public static class TrackerSyncComposition
         return new TrackerSyncs(
             new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),
             new SyncFiguresUseCase(
-                new MetricsStore(tables),
+                new MetricsStore(account.SdkTables),
                 new BenchmarkStore(tables),
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),

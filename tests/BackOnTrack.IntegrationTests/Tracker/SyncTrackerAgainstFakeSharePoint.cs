@@ -230,7 +230,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
     public async Task FiguresOfOneOrTwoNeverReachSharePoint()
     {
         var school = AzuriteFixture.UniqueSchool();
-        var metrics = new MetricsStore(azurite.Account.Tables);
+        var metrics = new MetricsStore(azurite.Account.SdkTables);
         var version = await metrics.ReadVersionAsync(school, "2018-19", default);
         await metrics.ReplaceAsync(version,
         [
