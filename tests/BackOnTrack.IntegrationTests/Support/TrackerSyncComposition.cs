@@ -19,7 +19,7 @@ public static class TrackerSyncComposition
     public static TrackerSyncs Sync(StorageAccount account, ISharePointTracker tracker, TimeProvider clock)
     {
         var tables = account.Tables;
-        var plans = new ActionPlanStore(tables);
+        var plans = new ActionPlanStore(account.SdkTables);
         var pusher = new TrackerPusher(tracker, new TrackerItemStore(account.SdkTables), plans, Applier(account.SdkTables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
         return new TrackerSyncs(
             new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),

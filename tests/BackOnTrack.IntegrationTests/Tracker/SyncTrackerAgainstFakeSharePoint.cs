@@ -60,8 +60,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
             MaxRetries = 3,
         };
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
-        var tables = azurite.Account.Tables;
-        _plans = new ActionPlanStore(tables);
+        _plans = new ActionPlanStore(azurite.Account.SdkTables);
         _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
         _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Account.SdkTables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
