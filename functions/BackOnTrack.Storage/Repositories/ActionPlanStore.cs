@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Prompts;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -13,38 +14,61 @@ namespace BackOnTrack.Storage.Repositories;
 /// RowKey <c>{inverted ticks}_{Field}</c>). Besides §Storage of docs/architecture.md properties an action keeps the plan's own last Status and
 /// LastNote (ImportedStatus, ImportedLastNote) and RowNumber, so a re-import can tell an owner's edit from the plan's.
 /// </summary>
-public sealed class ActionPlanStore(TableServiceClient tables)
+public sealed class ActionPlanStore
 {
     private const string OwnersPartition = "role";
+
+    private readonly TableClient _owners;
+    private readonly TableClient _actions;
+    private readonly TableClient _events;
+
+    /// <param name="owners">The Owners table's client.</param>
+    /// <param name="actions">The Actions table's client.</param>
+    /// <param name="events">The ActionEvents table's client.</param>
+    public ActionPlanStore(TableClient owners, TableClient actions, TableClient events)
+    {
+        _owners = owners ?? throw new ArgumentNullException(nameof(owners));
+        _actions = actions ?? throw new ArgumentNullException(nameof(actions));
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+    }
+
+    /// <summary>The store over the account's Owners, Actions and ActionEvents tables (how the hub's container builds it).</summary>
+    public ActionPlanStore(TableServiceClient tables)
+        : this(
+            (tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.Owners),
+            tables.GetTableClient(HubStorageNames.Tables.Actions),
+            tables.GetTableClient(HubStorageNames.Tables.ActionEvents))
+    {
+    }
 
     /// <summary>Replaces the owners directory: every role in the file, no other.</summary>
     public async Task ReplaceOwnersAsync(IReadOnlyList<Owner> owners, CancellationToken cancellationToken)
     {
-        var actions = owners.Select(o => TableTransactionAction.UpsertReplace(new TableEntity(OwnersPartition, TableKey.Encode(o.Role))
+        var actions = owners.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(OwnersPartition, TableKey.Encode(o.Role))
         {
             ["Role"] = o.Role,
             ["Upn"] = o.Upn,
             ["ObjectId"] = o.ObjectId?.ToString(),
-        })).ToList();
+        }.WithoutNulls())).ToList();
         var keep = actions.Select(a => a.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
-        await foreach (var existing in tables.QueryAsync(HubStorageNames.Tables.Owners, TableFilter.Of($"PartitionKey eq {OwnersPartition}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var existing in _owners.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OwnersPartition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!keep.Contains(existing.RowKey))
             {
-                actions.Add(TableTransactionAction.Delete(OwnersPartition, existing.RowKey));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(OwnersPartition, existing.RowKey), ETag.All));
             }
         }
 
-        foreach (var chunk in actions.Chunk(TableServiceClient.MaxTransactionOperations))
+        foreach (var chunk in actions.Chunk(TableTransactions.MaxOperations))
         {
-            await tables.SubmitTransactionAsync(HubStorageNames.Tables.Owners, chunk, cancellationToken).ConfigureAwait(false);
+            await _owners.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<IReadOnlyList<Owner>> ReadOwnersAsync(CancellationToken cancellationToken)
     {
         var owners = new List<Owner>();
-        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Owners, TableFilter.Of($"PartitionKey eq {OwnersPartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _owners.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OwnersPartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             owners.Add(new Owner(row.GetString("Role") ?? TableKey.Decode(row.RowKey), row.GetString("Upn") ?? "", Guid.TryParse(row.GetString("ObjectId"), out var id) ? id : null));
         }
@@ -60,7 +84,7 @@ public sealed class ActionPlanStore(TableServiceClient tables)
     public async Task<IReadOnlyList<TimedAction>> ReadPlanWithTimesAsync(string planId, CancellationToken cancellationToken)
     {
         var actions = new List<TimedAction>();
-        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Actions, TableFilter.Of($"PartitionKey eq {TableKey.Encode(planId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _actions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(planId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             actions.Add(new TimedAction(Read(row), row.GetDateTimeOffset("UpdatedAt")));
         }
@@ -72,7 +96,7 @@ public sealed class ActionPlanStore(TableServiceClient tables)
     public async Task<IReadOnlyList<PlannedAction>> ReadAllPlansAsync(CancellationToken cancellationToken)
     {
         var actions = new List<PlannedAction>();
-        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Actions, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _actions.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             actions.Add(new PlannedAction(TableKey.Decode(row.PartitionKey), Read(row)));
         }
@@ -83,8 +107,8 @@ public sealed class ActionPlanStore(TableServiceClient tables)
     /// <summary>One action as stored, or null when the plan has no such action.</summary>
     public async Task<TimedAction?> ReadActionAsync(string planId, string actionKey, CancellationToken cancellationToken)
     {
-        var row = await tables.GetEntityAsync(HubStorageNames.Tables.Actions, TableKey.Encode(planId), TableKey.Encode(actionKey), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row is null ? null : new TimedAction(Read(row), row.GetDateTimeOffset("UpdatedAt"));
+        var found = await _actions.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(planId), TableKey.Encode(actionKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } row ? new TimedAction(Read(row), row.GetDateTimeOffset("UpdatedAt")) : null;
     }
 
     /// <summary>
@@ -100,15 +124,15 @@ public sealed class ActionPlanStore(TableServiceClient tables)
             throw new ArgumentOutOfRangeException(nameof(field), field, "Only Status and LastNote are edited in the tracker.");
         }
 
-        await tables.UpsertEntityAsync(
-            HubStorageNames.Tables.ActionEvents, EventEntity(planId, actionKey, field, from, to, by, at, "tracker"), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _events.UpsertEntityAsync(EventEntity(planId, actionKey, field, from, to, by, at, "tracker"), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var action = new TableEntity(TableKey.Encode(planId), TableKey.Encode(actionKey))
         {
             [field.ToString()] = to,
             ["UpdatedAt"] = now,
             ["UpdatedBy"] = by,
         };
-        await tables.UpsertEntityAsync(HubStorageNames.Tables.Actions, action, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        // A null field is absent: the merge leaves it as it is.
+        await _actions.UpsertEntityAsync(action.WithoutNulls(), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -120,14 +144,14 @@ public sealed class ActionPlanStore(TableServiceClient tables)
     {
         foreach (var change in changes)
         {
-            var events = change.Fields.Select(f => TableTransactionAction.UpsertReplace(
-                EventEntity(planId, change.ActionKey, f.Field, f.From, f.To, by, at, "import"))).ToList();
-            foreach (var chunk in events.Chunk(TableServiceClient.MaxTransactionOperations))
+            var events = change.Fields.Select(f => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace, EventEntity(planId, change.ActionKey, f.Field, f.From, f.To, by, at, "import"))).ToList();
+            foreach (var chunk in events.Chunk(TableTransactions.MaxOperations))
             {
-                await tables.SubmitTransactionAsync(HubStorageNames.Tables.ActionEvents, chunk, cancellationToken).ConfigureAwait(false);
+                await _events.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
             }
 
-            await tables.UpsertEntityAsync(HubStorageNames.Tables.Actions, ToEntity(planId, change.Next, by, now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await _actions.UpsertEntityAsync(ToEntity(planId, change.Next, by, now), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -142,7 +166,7 @@ public sealed class ActionPlanStore(TableServiceClient tables)
             ["From"] = from,
             ["To"] = to,
             ["Source"] = source,
-        };
+        }.WithoutNulls();
     }
 
     private static TableEntity ToEntity(string planId, StoredAction action, string by, DateTimeOffset now)
@@ -167,7 +191,7 @@ public sealed class ActionPlanStore(TableServiceClient tables)
             ["RowNumber"] = imported.RowNumber,
             ["UpdatedAt"] = now,
             ["UpdatedBy"] = by,
-        };
+        }.WithoutNulls();
     }
 
     private static StoredAction Read(TableEntity row)
@@ -175,7 +199,7 @@ public sealed class ActionPlanStore(TableServiceClient tables)
         var imported = new PlanAction(
             TableKey.Decode(row.RowKey),
             row.GetString("ActionRef") ?? "",
-            row.GetInt32("Priority") ?? 0,
+            row.ReadInt32("Priority") ?? 0,
             row.GetString("PriorityTitle") ?? "",
             row.GetString("Title") ?? "",
             Status(row.GetString("ImportedStatus")),
@@ -185,7 +209,7 @@ public sealed class ActionPlanStore(TableServiceClient tables)
             [.. (row.GetString("Milestones") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture))],
             JsonSerializer.Deserialize<string[]>(row.GetString("Owners") ?? "[]") ?? [],
             JsonSerializer.Deserialize<string[]>(row.GetString("UnresolvedOwners") ?? "[]") ?? [],
-            row.GetInt32("RowNumber") ?? 0);
+            row.ReadInt32("RowNumber") ?? 0);
         return new StoredAction(imported, Status(row.GetString("Status")), row.GetString("LastNote"), row.GetBoolean("RemovedFromPlan") ?? false);
     }
 

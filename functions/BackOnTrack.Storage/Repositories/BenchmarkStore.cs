@@ -1,18 +1,27 @@
 using Azure;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Table Benchmarks beyond plain writes: the home LA's ranks, and what is stored for an area.</summary>
-public sealed class BenchmarkStore(TableServiceClient tables)
+public sealed class BenchmarkStore
 {
-    private const string Table = HubStorageNames.Tables.Benchmarks;
-
     // Another import may rewrite a row between this read and write; a few fresh reads settle it.
     private const int MaxAttempts = 5;
+
+    private readonly TableClient _table;
+
+    /// <param name="table">The Benchmarks table's client.</param>
+    public BenchmarkStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's Benchmarks table (how the hub's container builds it).</summary>
+    public BenchmarkStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.Benchmarks))
+    {
+    }
 
     /// <summary>
     /// Recomputes the home LA's ranks in one partition (a year and period), phase by phase, among the LA rows there,
@@ -40,14 +49,15 @@ public sealed class BenchmarkStore(TableServiceClient tables)
         var prefix = BenchmarkKeys.LevelPrefix(level);
         int rows = 0, ranked = 0;
         // The property names are part of the format, not arguments: arguments become quoted literals.
-        var filter = TableFilter.Of($"RowKey ge {prefix} and RowKey lt {prefix + '\uffff'}");
-        await foreach (var row in tables.QueryAsync(Table, filter, [BenchmarkEntities.Name, BenchmarkEntities.PermExclRank, BenchmarkEntities.SuspRank], cancellationToken: cancellationToken)
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + '\uffff'}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", BenchmarkEntities.Name, BenchmarkEntities.PermExclRank, BenchmarkEntities.SuspRank], cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (BenchmarkNames.Same(row.GetString(BenchmarkEntities.Name), name))
             {
                 rows++;
-                ranked += row.ContainsKey(BenchmarkEntities.PermExclRank) || row.ContainsKey(BenchmarkEntities.SuspRank) ? 1 : 0;
+                // A selected property the row lacks may come back as null: a rank is there only with a value.
+                ranked += row.ReadInt32(BenchmarkEntities.PermExclRank) is not null || row.ReadInt32(BenchmarkEntities.SuspRank) is not null ? 1 : 0;
             }
         }
 
@@ -62,7 +72,7 @@ public sealed class BenchmarkStore(TableServiceClient tables)
     {
         var figures = new List<BenchmarkFigure>();
         var prefix = academicYear + "_";
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey ge {prefix} and PartitionKey lt {prefix + '\uffff'}"), cancellationToken: cancellationToken)
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + '\uffff'}"), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             var level = row.GetString("Level");
@@ -90,7 +100,7 @@ public sealed class BenchmarkStore(TableServiceClient tables)
     public async Task<IReadOnlyList<BenchmarkRecord>> ReadEveryYearAsync(string homeAuthority, string region, CancellationToken cancellationToken)
     {
         var records = new List<BenchmarkRecord>();
-        await foreach (var row in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var name = row.GetString(BenchmarkEntities.Name) ?? "";
             if (!Enum.TryParse<BenchmarkLevel>(row.GetString("Level"), out var level)
@@ -108,13 +118,13 @@ public sealed class BenchmarkStore(TableServiceClient tables)
             {
                 records.Add(new BenchmarkRecord(year, period, level, name, phase)
                 {
-                    PermExcl = row.GetDouble(nameof(BenchmarkCount.PermExcl)),
-                    Susp = row.GetDouble(nameof(BenchmarkCount.Susp)),
-                    PermExclRate = row.GetDouble(nameof(BenchmarkRate.PermExclRate)),
-                    SuspRate = row.GetDouble(nameof(BenchmarkRate.SuspRate)),
-                    OverallAbsenceRate = row.GetDouble(nameof(BenchmarkRate.OverallAbsenceRate)),
-                    PersistentAbsenceRate = row.GetDouble(nameof(BenchmarkRate.PersistentAbsenceRate)),
-                    SevereAbsenceRate = row.GetDouble(nameof(BenchmarkRate.SevereAbsenceRate)),
+                    PermExcl = row.ReadDouble(nameof(BenchmarkCount.PermExcl)),
+                    Susp = row.ReadDouble(nameof(BenchmarkCount.Susp)),
+                    PermExclRate = row.ReadDouble(nameof(BenchmarkRate.PermExclRate)),
+                    SuspRate = row.ReadDouble(nameof(BenchmarkRate.SuspRate)),
+                    OverallAbsenceRate = row.ReadDouble(nameof(BenchmarkRate.OverallAbsenceRate)),
+                    PersistentAbsenceRate = row.ReadDouble(nameof(BenchmarkRate.PersistentAbsenceRate)),
+                    SevereAbsenceRate = row.ReadDouble(nameof(BenchmarkRate.SevereAbsenceRate)),
                     PermExclRank = RankOf(row, BenchmarkEntities.PermExclRank, BenchmarkEntities.PermExclRankOf),
                     SuspRank = RankOf(row, BenchmarkEntities.SuspRank, BenchmarkEntities.SuspRankOf),
                 });
@@ -128,13 +138,13 @@ public sealed class BenchmarkStore(TableServiceClient tables)
         Enum.GetValues<BenchmarkPeriod>().Where(p => p.ToCode() == code).Select(p => (BenchmarkPeriod?)p).FirstOrDefault();
 
     private static BenchmarkRank? RankOf(TableEntity row, string rank, string of) =>
-        row.GetInt32(rank) is { } r && row.GetInt32(of) is { } n ? new BenchmarkRank(r, n) : null;
+        row.ReadInt32(rank) is { } r && row.ReadInt32(of) is { } n ? new BenchmarkRank(r, n) : null;
 
     private async Task<int> RankOnceAsync(string partition, string homeAuthority, CancellationToken cancellationToken)
     {
         var authorities = new List<TableEntity>();
-        var filter = TableFilter.PartitionAndRowKeyPrefix(partition, BenchmarkKeys.LevelPrefix(BenchmarkLevel.LA));
-        await foreach (var row in tables.QueryAsync(Table, filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableQueries.PartitionAndRowKeyPrefix(partition, BenchmarkKeys.LevelPrefix(BenchmarkLevel.LA));
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             authorities.Add(row);
         }
@@ -145,13 +155,14 @@ public sealed class BenchmarkStore(TableServiceClient tables)
             // Latest first: where DfE spelt an LA two ways in two files, its most recently written row counts.
             var rows = phase.OrderByDescending(r => r.Timestamp).ToList();
             var ranks = BenchmarkRanks.ForHome(
-                rows.Select(r => new AuthorityRates(r.GetString(BenchmarkEntities.Name) ?? "", r.GetDouble(nameof(BenchmarkRate.PermExclRate)), r.GetDouble(nameof(BenchmarkRate.SuspRate)))),
+                rows.Select(r => new AuthorityRates(r.GetString(BenchmarkEntities.Name) ?? "", r.ReadDouble(nameof(BenchmarkRate.PermExclRate)), r.ReadDouble(nameof(BenchmarkRate.SuspRate)))),
                 homeAuthority);
             foreach (var home in rows.Where(r => BenchmarkNames.Same(r.GetString(BenchmarkEntities.Name), homeAuthority)))
             {
                 if (Apply(home, ranks))
                 {
-                    await tables.UpdateEntityAsync(Table, home, home.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    // A rank set to null is one the row no longer has: left out, so the replace removes it.
+                    await _table.UpdateEntityAsync(home.WithoutNulls(), home.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     written++;
                 }
             }
@@ -166,7 +177,7 @@ public sealed class BenchmarkStore(TableServiceClient tables)
         var changed = false;
         void Set(string property, int? value)
         {
-            if (row.GetInt32(property) != value)
+            if (row.ReadInt32(property) != value)
             {
                 row[property] = value;
                 changed = true;

@@ -1,37 +1,47 @@
+using Azure;
+using Azure.Data.Tables;
 using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Table CohortOutcomes: PartitionKey the cohort's name, RowKey <c>LA</c> or a school's LAESTAB.</summary>
-public sealed class CohortOutcomeStore(TableServiceClient tables)
+public sealed class CohortOutcomeStore
 {
-    private const string Table = HubStorageNames.Tables.CohortOutcomes;
+    private readonly TableClient _table;
+
+    /// <param name="table">The CohortOutcomes table's client.</param>
+    public CohortOutcomeStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's CohortOutcomes table (how the hub's container builds it).</summary>
+    public CohortOutcomeStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.CohortOutcomes))
+    {
+    }
 
     /// <summary>Replaces a cohort's rows: one per scope given, and none for scopes no longer there.</summary>
     public async Task ReplaceAsync(string cohort, IReadOnlyList<CohortOutcome> outcomes, DateTimeOffset computedAt, CancellationToken cancellationToken)
     {
-        var actions = outcomes.Select(o => TableTransactionAction.UpsertReplace(ToEntity(cohort, o, computedAt))).ToList();
+        var actions = outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(cohort, o, computedAt).WithoutNulls())).ToList();
         var keep = outcomes.Select(o => o.Scope).ToHashSet(StringComparer.Ordinal);
-        await foreach (var existing in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {cohort}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var existing in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {cohort}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!keep.Contains(existing.RowKey))
             {
-                actions.Add(TableTransactionAction.Delete(cohort, existing.RowKey));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(cohort, existing.RowKey), ETag.All));
             }
         }
 
-        foreach (var chunk in actions.Chunk(TableServiceClient.MaxTransactionOperations))
+        foreach (var chunk in actions.Chunk(TableTransactions.MaxOperations))
         {
-            await tables.SubmitTransactionAsync(Table, chunk, cancellationToken).ConfigureAwait(false);
+            await _table.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<IReadOnlyList<TableEntity>> ReadAsync(string cohort, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {cohort}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {cohort}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
@@ -43,19 +53,19 @@ public sealed class CohortOutcomeStore(TableServiceClient tables)
     public async Task<IReadOnlyList<CohortOutcomeRecord>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var records = new List<CohortOutcomeRecord>();
-        await foreach (var row in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             records.Add(new CohortOutcomeRecord(row.PartitionKey, new CohortOutcome(
                 row.RowKey,
-                row.GetInt32("Pupils") ?? 0,
-                row.GetInt32("SuspBefore") ?? 0,
-                row.GetInt32("SuspAfter") ?? 0,
-                row.GetInt32("SuspSessionsBefore") ?? 0,
-                row.GetInt32("SuspSessionsAfter") ?? 0,
-                row.GetDouble("AttendanceRateBefore"),
-                row.GetDouble("AttendanceRateAfter"),
-                row.GetInt32("AttendanceCompared") ?? 0,
-                row.GetInt32("AttendanceImproved") ?? 0)));
+                row.ReadInt32("Pupils") ?? 0,
+                row.ReadInt32("SuspBefore") ?? 0,
+                row.ReadInt32("SuspAfter") ?? 0,
+                row.ReadInt32("SuspSessionsBefore") ?? 0,
+                row.ReadInt32("SuspSessionsAfter") ?? 0,
+                row.ReadDouble("AttendanceRateBefore"),
+                row.ReadDouble("AttendanceRateAfter"),
+                row.ReadInt32("AttendanceCompared") ?? 0,
+                row.ReadInt32("AttendanceImproved") ?? 0)));
         }
 
         return records;

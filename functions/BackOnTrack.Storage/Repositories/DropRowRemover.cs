@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -8,6 +8,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// sent. Used when a newer version of the same file replaces it, and to undo a file rejected after its rows were
 /// written. Rows another drop wrote later belong to that drop and stay.
 /// </summary>
+/// <param name="tables">The account's tables (a drop's rows may be in any of the tables ingest writes).</param>
 public sealed class DropRowRemover(TableServiceClient tables)
 {
     /// <summary>Removes the drop's rows from each "Table|PartitionKey" it recorded; returns how many rows changed.</summary>
@@ -27,16 +28,17 @@ public sealed class DropRowRemover(TableServiceClient tables)
     private async Task<int> RemoveRowsAsync(string table, string partition, string dropId, CancellationToken cancellationToken)
     {
         // The property name is part of the format, not an argument: arguments become quoted literals.
-        var filter = TableFilter.Of($"PartitionKey eq {partition} and SourceDropId eq {dropId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and SourceDropId eq {dropId}");
+        var client = tables.GetTableClient(table);
         var deletes = new List<TableTransactionAction>();
-        await foreach (var row in tables.QueryAsync(table, filter, [IngestEntities.SourceDropId], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", IngestEntities.SourceDropId], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            deletes.Add(TableTransactionAction.Delete(row.PartitionKey, row.RowKey, row.ETag));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), row.ETag));
         }
 
-        foreach (var chunk in deletes.Chunk(TableServiceClient.MaxTransactionOperations))
+        foreach (var chunk in deletes.Chunk(TableTransactions.MaxOperations))
         {
-            await tables.SubmitTransactionAsync(table, chunk, cancellationToken).ConfigureAwait(false);
+            await client.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
 
         return deletes.Count;
@@ -46,9 +48,10 @@ public sealed class DropRowRemover(TableServiceClient tables)
     {
         var changed = await RemoveRowsAsync(HubStorageNames.Tables.Attendance, partition, dropId, cancellationToken).ConfigureAwait(false);
         var shortId = DropId.ShortForm(dropId);
-        var filter = TableFilter.PartitionAndRowKeyPrefix(partition, IngestEntities.MarksPrefix);
+        var filter = TableQueries.PartitionAndRowKeyPrefix(partition, IngestEntities.MarksPrefix);
+        var attendance = tables.GetTableClient(HubStorageNames.Tables.Attendance);
         var actions = new List<TableTransactionAction>();
-        await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var month in attendance.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var sessions = month.Where(p => IngestEntities.IsSessionProperty(p.Key)).ToList();
             var theirs = sessions.Where(p => IngestEntities.ReadSessionValue((string)p.Value).ShortDropId == shortId).Select(p => p.Key).ToList();
@@ -59,22 +62,22 @@ public sealed class DropRowRemover(TableServiceClient tables)
 
             if (theirs.Count == sessions.Count)
             {
-                actions.Add(TableTransactionAction.Delete(month.PartitionKey, month.RowKey, month.ETag));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(month.PartitionKey, month.RowKey), month.ETag));
             }
             else
             {
                 foreach (var name in theirs)
                 {
-                    month[name] = null;
+                    month.Remove(name);
                 }
 
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, month, month.ETag));
             }
         }
 
-        foreach (var chunk in actions.Chunk(TableServiceClient.MaxTransactionOperations))
+        foreach (var chunk in actions.Chunk(TableTransactions.MaxOperations))
         {
-            await tables.SubmitTransactionAsync(HubStorageNames.Tables.Attendance, chunk, cancellationToken).ConfigureAwait(false);
+            await attendance.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
 
         return changed + actions.Count;

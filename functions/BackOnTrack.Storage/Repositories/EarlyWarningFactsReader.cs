@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using BackOnTrack.Core.Attendance;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -11,8 +11,27 @@ namespace BackOnTrack.Storage.Repositories;
 /// Attendance partitions once, grouped by pupil key, with every session's register code (a part-time timetable shows
 /// only in its code, C2).
 /// </summary>
-public sealed class EarlyWarningFactsReader(TableServiceClient tables)
+public sealed class EarlyWarningFactsReader
 {
+    private readonly TableClient _exclusions;
+    private readonly TableClient _attendance;
+
+    /// <param name="exclusions">The Exclusions table's client.</param>
+    /// <param name="attendance">The Attendance table's client.</param>
+    public EarlyWarningFactsReader(TableClient exclusions, TableClient attendance)
+    {
+        _exclusions = exclusions ?? throw new ArgumentNullException(nameof(exclusions));
+        _attendance = attendance ?? throw new ArgumentNullException(nameof(attendance));
+    }
+
+    /// <summary>The reader over the account's Exclusions and Attendance tables (how the hub's container builds it).</summary>
+    public EarlyWarningFactsReader(TableServiceClient tables)
+        : this(
+            (tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.Exclusions),
+            tables.GetTableClient(HubStorageNames.Tables.Attendance))
+    {
+    }
+
     public async Task<IReadOnlyList<PupilHistory>> ReadSchoolAsync(Laestab school, IReadOnlyList<AcademicYear> years, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(years);
@@ -31,17 +50,17 @@ public sealed class EarlyWarningFactsReader(TableServiceClient tables)
         foreach (var year in years)
         {
             var partition = IngestEntities.SchoolYearPartition(school, year);
-            await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in _exclusions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var key = row.GetString("PupilKey") ?? "";
                 var start = DateOnly.FromDateTime(row.GetDateTimeOffset("StartDate")!.Value.UtcDateTime);
                 var ncYear = row.GetString("NcYear") ?? "";
                 var pupil = PupilOf(key);
-                pupil.Exclusions.Add(new ExclusionFact(key, row.GetString("Category") ?? "", start, row.GetInt32("Sessions"), ncYear, row.GetBoolean("Withdrawn") ?? false));
+                pupil.Exclusions.Add(new ExclusionFact(key, row.GetString("Category") ?? "", start, row.ReadInt32("Sessions"), ncYear, row.GetBoolean("Withdrawn") ?? false));
                 pupil.Saw(start, ncYear);
             }
 
-            await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in _attendance.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var pupil = PupilOf(row.GetString("PupilKey") ?? "");
                 var ncYear = row.GetString("NcYear") ?? "";
@@ -51,9 +70,9 @@ public sealed class EarlyWarningFactsReader(TableServiceClient tables)
                     pupil.Summaries.Add(new AttendanceSummaryFact(
                         DateOnly.FromDateTime(row.GetDateTimeOffset("PeriodStart")!.Value.UtcDateTime),
                         end,
-                        row.GetInt32("PossibleSessions") ?? 0,
-                        row.GetInt32("AuthorisedAbsence") ?? 0,
-                        row.GetInt32("UnauthorisedAbsence") ?? 0));
+                        row.ReadInt32("PossibleSessions") ?? 0,
+                        row.ReadInt32("AuthorisedAbsence") ?? 0,
+                        row.ReadInt32("UnauthorisedAbsence") ?? 0));
                     pupil.Saw(end, ncYear);
                     continue;
                 }

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -20,14 +20,23 @@ public sealed record EarlyWarningWrite(string PupilKey, EarlyWarningFlag? Flag, 
 /// Cohort, Status, FirstFlaggedAt, LastChangedAt, AsOf (00:00 UTC of the as-of date). Writes are conditional on the
 /// version read, so of two recomputes of a school the later-reading one wins and the other computes again.
 /// </summary>
-public sealed class EarlyWarningStore(TableServiceClient tables)
+public sealed class EarlyWarningStore
 {
-    private const string Table = HubStorageNames.Tables.EarlyWarnings;
+    private readonly TableClient _table;
+
+    /// <param name="table">The EarlyWarnings table's client.</param>
+    public EarlyWarningStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's EarlyWarnings table (how the hub's container builds it).</summary>
+    public EarlyWarningStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.EarlyWarnings))
+    {
+    }
 
     public async Task<IReadOnlyList<StoredEarlyWarning>> ReadSchoolAsync(Laestab school, CancellationToken cancellationToken)
     {
         var rows = new List<StoredEarlyWarning>();
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {school.Value}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {school.Value}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new StoredEarlyWarning(FromEntity(row), row.ETag));
         }
@@ -39,7 +48,7 @@ public sealed class EarlyWarningStore(TableServiceClient tables)
     public async Task<IReadOnlyDictionary<string, List<EarlyWarningFlag>>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var bySchool = new Dictionary<string, List<EarlyWarningFlag>>(StringComparer.Ordinal);
-        await foreach (var row in tables.QueryAsync(Table, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!bySchool.TryGetValue(row.PartitionKey, out var flags))
             {
@@ -63,15 +72,15 @@ public sealed class EarlyWarningStore(TableServiceClient tables)
 
         var actions = writes.Select(w => w switch
         {
-            { Flag: null } => TableTransactionAction.Delete(school.Value, w.PupilKey, w.ETag ?? ETag.All),
+            { Flag: null } => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(school.Value, w.PupilKey), w.ETag ?? ETag.All),
             { ETag: { } etag } => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(school, w.Flag), etag),
-            _ => TableTransactionAction.Add(ToEntity(school, w.Flag)),
+            _ => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(school, w.Flag)),
         }).ToList();
         try
         {
-            foreach (var chunk in actions.Chunk(TableServiceClient.MaxTransactionOperations))
+            foreach (var chunk in actions.Chunk(TableTransactions.MaxOperations))
             {
-                await tables.SubmitTransactionAsync(Table, chunk, cancellationToken).ConfigureAwait(false);
+                await _table.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
@@ -87,14 +96,15 @@ public sealed class EarlyWarningStore(TableServiceClient tables)
     {
         var deleted = 0;
         var rows = new List<TableEntity>();
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"RowKey eq {pupil.Value}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {pupil.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
 
         foreach (var row in rows)
         {
-            if (await tables.DeleteEntityAsync(Table, row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false))
+            using var response = await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            if (response.Status != 404)
             {
                 deleted++;
             }
@@ -103,7 +113,7 @@ public sealed class EarlyWarningStore(TableServiceClient tables)
         return deleted;
     }
 
-    internal static TableEntity ToEntity(Laestab school, EarlyWarningFlag flag) => new(school.Value, flag.PupilKey)
+    internal static TableEntity ToEntity(Laestab school, EarlyWarningFlag flag) => new TableEntity(school.Value, flag.PupilKey)
     {
         ["Flagged"] = flag.Flagged,
         ["Reasons"] = JsonSerializer.Serialize(flag.Reasons.Select(r => r.ToString()).ToArray(), EvidenceJson.Options),
@@ -114,7 +124,7 @@ public sealed class EarlyWarningStore(TableServiceClient tables)
         ["FirstFlaggedAt"] = flag.FirstFlaggedAt,
         ["LastChangedAt"] = flag.LastChangedAt,
         ["AsOf"] = new DateTimeOffset(flag.AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-    };
+    }.WithoutNulls();
 
     internal static EarlyWarningFlag FromEntity(TableEntity row) => new(
         row.RowKey,

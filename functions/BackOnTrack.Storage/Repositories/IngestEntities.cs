@@ -110,13 +110,6 @@ public static class IngestEntities
         return ReadMonth(month.RowKey, month!);
     }
 
-    /// <inheritdoc cref="ReadMonth(TableEntity)"/>
-    public static IEnumerable<(DateOnly Date, Core.Attendance.Session Session, string Code, Core.Attendance.AttendanceCategory Category)> ReadMonth(Tables.TableEntity month)
-    {
-        ArgumentNullException.ThrowIfNull(month);
-        return ReadMonth(month.RowKey, month);
-    }
-
     private static IEnumerable<(DateOnly Date, Core.Attendance.Session Session, string Code, Core.Attendance.AttendanceCategory Category)> ReadMonth(
         string rowKey, IEnumerable<KeyValuePair<string, object>> properties)
     {

@@ -1,20 +1,47 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Attendance;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Schools;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Reads what the metrics need about one school-year from the tables ingest writes.</summary>
-public sealed class MetricFactsReader(TableServiceClient tables)
+public sealed class MetricFactsReader
 {
+    private readonly TableClient _schools;
+    private readonly TableClient _exclusions;
+    private readonly TableClient _attendance;
+    private readonly TableClient _cohorts;
+
+    /// <param name="schools">The Schools table's client.</param>
+    /// <param name="exclusions">The Exclusions table's client.</param>
+    /// <param name="attendance">The Attendance table's client.</param>
+    /// <param name="cohorts">The Cohorts table's client.</param>
+    public MetricFactsReader(TableClient schools, TableClient exclusions, TableClient attendance, TableClient cohorts)
+    {
+        _schools = schools ?? throw new ArgumentNullException(nameof(schools));
+        _exclusions = exclusions ?? throw new ArgumentNullException(nameof(exclusions));
+        _attendance = attendance ?? throw new ArgumentNullException(nameof(attendance));
+        _cohorts = cohorts ?? throw new ArgumentNullException(nameof(cohorts));
+    }
+
+    /// <summary>The reader over the account's Schools, Exclusions, Attendance and Cohorts tables (how the hub's container builds it).</summary>
+    public MetricFactsReader(TableServiceClient tables)
+        : this(
+            (tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.Schools),
+            tables.GetTableClient(HubStorageNames.Tables.Exclusions),
+            tables.GetTableClient(HubStorageNames.Tables.Attendance),
+            tables.GetTableClient(HubStorageNames.Tables.Cohorts))
+    {
+    }
+
     /// <summary>The schools the register lists for a year, with their phases.</summary>
     public async Task<IReadOnlyDictionary<string, SchoolPhase>> RegisterAsync(AcademicYear year, CancellationToken cancellationToken)
     {
         var phases = new Dictionary<string, SchoolPhase>(StringComparer.Ordinal);
-        await foreach (var school in tables.QueryAsync(HubStorageNames.Tables.Schools, TableFilter.Of($"PartitionKey eq {year.ToString()}"), ["Phase"], cancellationToken: cancellationToken)
+        await foreach (var school in _schools.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {year.ToString()}"), select: ["PartitionKey", "RowKey", "Phase"], cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (Enum.TryParse<SchoolPhase>(school.GetString("Phase"), out var phase))
@@ -29,18 +56,19 @@ public sealed class MetricFactsReader(TableServiceClient tables)
     /// <param name="cohortsOf">Cohort membership by pupil key (<see cref="CohortsAsync"/>), read once for all the schools a recompute reads.</param>
     public async Task<SchoolYearFacts> ReadAsync(Laestab school, AcademicYear year, IReadOnlyDictionary<string, IReadOnlyList<string>> cohortsOf, CancellationToken cancellationToken)
     {
-        var register = await tables.GetEntityAsync(HubStorageNames.Tables.Schools, year.ToString(), school.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await _schools.GetEntityIfExistsAsync<TableEntity>(year.ToString(), school.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var register = found.HasValue ? found.Value : null;
         SchoolPhase? phase = Enum.TryParse<SchoolPhase>(register?.GetString("Phase"), out var parsed) ? parsed : null;
         var partition = IngestEntities.SchoolYearPartition(school, year);
 
         var exclusions = new List<ExclusionFact>();
-        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _exclusions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             exclusions.Add(new ExclusionFact(
                 row.GetString("PupilKey") ?? "",
                 row.GetString("Category") ?? "",
                 DateOnly.FromDateTime(row.GetDateTimeOffset("StartDate")!.Value.UtcDateTime),
-                row.GetInt32("Sessions"),
+                row.ReadInt32("Sessions"),
                 row.GetString("NcYear") ?? "",
                 row.GetBoolean("Withdrawn") ?? false));
         }
@@ -58,7 +86,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             return pupil;
         }
 
-        await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _attendance.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var pupil = PupilOf(row);
             if (row.RowKey.StartsWith(IngestEntities.SummaryPrefix, StringComparison.Ordinal))
@@ -66,9 +94,9 @@ public sealed class MetricFactsReader(TableServiceClient tables)
                 pupil.Summaries.Add(new AttendanceSummaryFact(
                     DateOnly.FromDateTime(row.GetDateTimeOffset("PeriodStart")!.Value.UtcDateTime),
                     DateOnly.FromDateTime(row.GetDateTimeOffset("PeriodEnd")!.Value.UtcDateTime),
-                    row.GetInt32("PossibleSessions") ?? 0,
-                    row.GetInt32("AuthorisedAbsence") ?? 0,
-                    row.GetInt32("UnauthorisedAbsence") ?? 0));
+                    row.ReadInt32("PossibleSessions") ?? 0,
+                    row.ReadInt32("AuthorisedAbsence") ?? 0,
+                    row.ReadInt32("UnauthorisedAbsence") ?? 0));
                 continue;
             }
 
@@ -79,7 +107,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
             school,
             year,
             phase,
-            register?.GetInt32("Headcount"),
+            register?.ReadInt32("Headcount"),
             exclusions,
             [.. pupils.Select(p => new PupilAttendance(p.Key, p.Value.NcYear, p.Value.Marks, p.Value.Summaries))],
             cohortsOf);
@@ -89,7 +117,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
     public async Task<IReadOnlyDictionary<string, List<(string PupilKey, Laestab School, DateOnly StartDate)>>> CohortMembersAsync(CancellationToken cancellationToken)
     {
         var cohorts = new Dictionary<string, List<(string, Laestab, DateOnly)>>(StringComparer.Ordinal);
-        await foreach (var member in tables.QueryAsync(HubStorageNames.Tables.Cohorts, filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var member in _cohorts.QueryAsync<TableEntity>(filter: (string?)null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!Laestab.TryParse(member.GetString("Laestab"), out var school, out _) || member.GetDateTimeOffset("StartDate") is not { } start)
             {
@@ -116,20 +144,20 @@ public sealed class MetricFactsReader(TableServiceClient tables)
         for (var year = AcademicYear.FromDate(from); year.Start < until; year = AcademicYear.StartingIn(year.StartYear + 1))
         {
             var partition = IngestEntities.SchoolYearPartition(school, year);
-            await foreach (var row in tables.QueryAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {partition} and PupilKey eq {pupilKey}"), cancellationToken: cancellationToken)
+            await foreach (var row in _exclusions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and PupilKey eq {pupilKey}"), cancellationToken: cancellationToken)
                                .ConfigureAwait(false))
             {
                 exclusions.Add(new ExclusionFact(
                     pupilKey,
                     row.GetString("Category") ?? "",
                     DateOnly.FromDateTime(row.GetDateTimeOffset("StartDate")!.Value.UtcDateTime),
-                    row.GetInt32("Sessions"),
+                    row.ReadInt32("Sessions"),
                     row.GetString("NcYear") ?? "",
                     row.GetBoolean("Withdrawn") ?? false));
             }
 
             var prefix = $"{IngestEntities.MarksPrefix}{pupilKey}_";
-            await foreach (var month in tables.QueryAsync(HubStorageNames.Tables.Attendance, TableFilter.PartitionAndRowKeyPrefix(partition, prefix), cancellationToken: cancellationToken)
+            await foreach (var month in _attendance.QueryAsync<TableEntity>(TableQueries.PartitionAndRowKeyPrefix(partition, prefix), cancellationToken: cancellationToken)
                                .ConfigureAwait(false))
             {
                 AddMarks(month, marks);
@@ -143,7 +171,7 @@ public sealed class MetricFactsReader(TableServiceClient tables)
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CohortsAsync(CancellationToken cancellationToken)
     {
         var cohorts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var member in tables.QueryAsync(HubStorageNames.Tables.Cohorts, filter: null, ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var member in _cohorts.QueryAsync<TableEntity>(filter: (string?)null, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!cohorts.TryGetValue(member.RowKey, out var names))
             {

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -13,17 +13,28 @@ namespace BackOnTrack.Storage.Repositories;
 /// write of a scope-year ends with a conditional write of that row in the same transaction as the last rows, so of two
 /// recomputes racing over one scope-year the one that read an older version fails and computes again: no update is lost.
 /// </summary>
-public sealed class MetricsStore(TableServiceClient tables)
+public sealed class MetricsStore
 {
-    private const string Table = HubStorageNames.Tables.Metrics;
     private const string VersionSuffix = "_Version";
+
+    private readonly TableClient _table;
+
+    /// <param name="table">The Metrics table's client.</param>
+    public MetricsStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's Metrics table (how the hub's container builds it).</summary>
+    public MetricsStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.Metrics))
+    {
+    }
 
     /// <summary>What a writer must hold to write a scope-year: the version it read.</summary>
     public sealed record Version(string Scope, string AcademicYear, ETag? ETag, string? Fingerprint);
 
     public async Task<Version> ReadVersionAsync(string scope, string academicYear, CancellationToken cancellationToken)
     {
-        var row = await tables.GetEntityAsync(Table, scope, academicYear + VersionSuffix, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(scope, academicYear + VersionSuffix, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = found.HasValue ? found.Value : null;
         return new Version(scope, academicYear, row?.ETag, row?.GetString("Fingerprint"));
     }
 
@@ -41,31 +52,31 @@ public sealed class MetricsStore(TableServiceClient tables)
         }
 
         var keep = entities.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
-        var actions = entities.Select(TableTransactionAction.UpsertReplace).ToList();
+        var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
         var prefix = read.AcademicYear + "_";
-        await foreach (var existing in tables.QueryAsync(Table, TableFilter.PartitionAndRowKeyPrefix(read.Scope, prefix), ["RowKey"], cancellationToken: cancellationToken)
+        await foreach (var existing in _table.QueryAsync<TableEntity>(TableQueries.PartitionAndRowKeyPrefix(read.Scope, prefix), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (!keep.Contains(existing.RowKey) && !existing.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
             {
-                actions.Add(TableTransactionAction.Delete(read.Scope, existing.RowKey));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(read.Scope, existing.RowKey), ETag.All));
             }
         }
 
         var version = new TableEntity(read.Scope, read.AcademicYear + VersionSuffix) { ["Fingerprint"] = fingerprint, ["Rows"] = entities.Count };
         actions.Add(read.ETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, version, etag)
-            : TableTransactionAction.Add(version));
+            : new TableTransactionAction(TableTransactionActionType.Add, version));
 
-        var chunks = actions.Chunk(TableServiceClient.MaxTransactionOperations).ToList();
+        var chunks = actions.Chunk(TableTransactions.MaxOperations).ToList();
         foreach (var chunk in chunks.SkipLast(1))
         {
-            await tables.SubmitTransactionAsync(Table, chunk, cancellationToken).ConfigureAwait(false);
+            await _table.SubmitCheckedAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            await tables.SubmitTransactionAsync(Table, chunks[^1], cancellationToken).ConfigureAwait(false);
+            await _table.SubmitCheckedAsync(chunks[^1], cancellationToken).ConfigureAwait(false);
             return WriteResult.Written;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
@@ -78,7 +89,7 @@ public sealed class MetricsStore(TableServiceClient tables)
     public async Task<IReadOnlyList<string>> YearsAsync(string scope, CancellationToken cancellationToken)
     {
         var years = new List<string>();
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {scope}"), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {scope}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
             {
@@ -99,7 +110,7 @@ public sealed class MetricsStore(TableServiceClient tables)
         var prefix = academicYear + "_";
         var rows = new List<MetricRow>();
         DateTimeOffset? dataAsOf = null;
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.PartitionAndRowKeyPrefix(scope, prefix), cancellationToken: cancellationToken)
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableQueries.PartitionAndRowKeyPrefix(scope, prefix), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (!entity.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
@@ -118,7 +129,7 @@ public sealed class MetricsStore(TableServiceClient tables)
         var prefix = academicYear + "_";
         var bySchool = new Dictionary<string, List<MetricRow>>(StringComparer.Ordinal);
         DateTimeOffset? dataAsOf = null;
-        await foreach (var entity in tables.QueryAsync(Table, TableFilter.Of($"RowKey ge {prefix} and RowKey lt {prefix + "\uffff"} and PartitionKey ne {"LA"}"), cancellationToken: cancellationToken)
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "\uffff"} and PartitionKey ne {"LA"}"), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             if (entity.RowKey.EndsWith(VersionSuffix, StringComparison.Ordinal))
@@ -169,7 +180,7 @@ public sealed class MetricsStore(TableServiceClient tables)
             ["SevereAbsenceRate"] = v.SevereAbsenceRate,
             ["DataAsOf"] = dataAsOf,
         };
-        return entity;
+        return entity.WithoutNulls();
     }
 
     internal static MetricRow FromEntity(TableEntity entity)
@@ -177,18 +188,18 @@ public sealed class MetricsStore(TableServiceClient tables)
         var parts = entity.RowKey.Split('_', 3);
         return new MetricRow(parts[1], parts[2], new MetricValues
         {
-            Headcount = entity.GetInt32("Headcount"),
-            PermExcl = entity.GetInt32("PermExcl") ?? 0,
-            WithdrawnPermExcl = entity.GetInt32("WithdrawnPermExcl") ?? 0,
-            Susp = entity.GetInt32("Susp") ?? 0,
-            OnePlusSusp = entity.GetInt32("OnePlusSusp") ?? 0,
-            SuspSessions = entity.GetInt32("SuspSessions") ?? 0,
-            Enrolments = entity.GetInt32("Enrolments") ?? 0,
-            PossibleSessions = entity.GetInt64("PossibleSessions") ?? 0,
-            AuthorisedSessions = entity.GetInt64("AuthorisedSessions") ?? 0,
-            UnauthorisedSessions = entity.GetInt64("UnauthorisedSessions") ?? 0,
-            PersistentAbsentees = entity.GetInt32("PersistentAbsentees") ?? 0,
-            SevereAbsentees = entity.GetInt32("SevereAbsentees") ?? 0,
+            Headcount = entity.ReadInt32("Headcount"),
+            PermExcl = entity.ReadInt32("PermExcl") ?? 0,
+            WithdrawnPermExcl = entity.ReadInt32("WithdrawnPermExcl") ?? 0,
+            Susp = entity.ReadInt32("Susp") ?? 0,
+            OnePlusSusp = entity.ReadInt32("OnePlusSusp") ?? 0,
+            SuspSessions = entity.ReadInt32("SuspSessions") ?? 0,
+            Enrolments = entity.ReadInt32("Enrolments") ?? 0,
+            PossibleSessions = entity.ReadInt64("PossibleSessions") ?? 0,
+            AuthorisedSessions = entity.ReadInt64("AuthorisedSessions") ?? 0,
+            UnauthorisedSessions = entity.ReadInt64("UnauthorisedSessions") ?? 0,
+            PersistentAbsentees = entity.ReadInt32("PersistentAbsentees") ?? 0,
+            SevereAbsentees = entity.ReadInt32("SevereAbsentees") ?? 0,
         });
     }
 
@@ -198,7 +209,8 @@ public sealed class MetricsStore(TableServiceClient tables)
         foreach (var entity in entities.OrderBy(e => e.RowKey, StringComparer.Ordinal))
         {
             text.Append(entity.RowKey).Append('{');
-            foreach (var (name, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
+            // The properties only, as the rows hold them: not the keys (nor an ETag or Timestamp, never set here).
+            foreach (var (name, value) in entity.Where(p => !KeyOrSystem(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 text.Append(name).Append('=').Append(Convert.ToString(value is DateTimeOffset d ? d.UtcTicks : value, CultureInfo.InvariantCulture)).Append(';');
             }
@@ -208,6 +220,8 @@ public sealed class MetricsStore(TableServiceClient tables)
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    private static bool KeyOrSystem(string name) => name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag";
 }
 
 /// <summary>What a conditional replace of a scope-year came to.</summary>

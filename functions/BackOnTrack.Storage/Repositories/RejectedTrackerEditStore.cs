@@ -1,6 +1,6 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -18,11 +18,21 @@ public sealed record RejectedTrackerEdit(string PlanId, string ActionKey, string
 /// Table RejectedTrackerEdits: PartitionKey <c>rejected</c>, RowKey <c>{ticks of EditedAt, 19 digits}_{planId}_{actionKey}_{Field}</c>
 /// through the key encoder, so rows sort by the edit's time and reading the same edit twice records it once.
 /// </summary>
-public sealed class RejectedTrackerEditStore(TableServiceClient tables)
+public sealed class RejectedTrackerEditStore
 {
-    private const string Table = HubStorageNames.Tables.RejectedTrackerEdits;
     private const string Partition = "rejected";
     private const int MaxValueLength = 500;
+
+    private readonly TableClient _table;
+
+    /// <param name="table">The RejectedTrackerEdits table's client.</param>
+    public RejectedTrackerEditStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's RejectedTrackerEdits table (how the hub's container builds it).</summary>
+    public RejectedTrackerEditStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.RejectedTrackerEdits))
+    {
+    }
 
     /// <summary>Records an edit that was not applied (once, however often it is read).</summary>
     public async Task RecordAsync(RejectedTrackerEdit edit, CancellationToken cancellationToken)
@@ -38,14 +48,14 @@ public sealed class RejectedTrackerEditStore(TableServiceClient tables)
             ["EditedBy"] = edit.EditedBy,
             ["EditedAt"] = edit.EditedAt,
         };
-        await tables.UpsertEntityAsync(Table, entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _table.UpsertEntityAsync(entity.WithoutNulls(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The edits made at or after <paramref name="since"/> that were not applied, oldest first.</summary>
     public async Task<IReadOnlyList<RejectedTrackerEdit>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var edits = new List<RejectedTrackerEdit>();
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {Partition} and RowKey ge {Ticks(since)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {Ticks(since)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             edits.Add(new RejectedTrackerEdit(
                 row.GetString("PlanId") ?? "",

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -34,17 +34,27 @@ public sealed record TrackerItemState(
 /// the hub keeps in SharePoint; and partition <c>delta</c>, one row per list (RowKey the site and list id through the
 /// key encoder) with the delta link of the last PullTrackerEdits run.
 /// </summary>
-public sealed class TrackerItemStore(TableServiceClient tables)
+public sealed class TrackerItemStore
 {
-    private const string Table = HubStorageNames.Tables.TrackerItems;
     private const string DeltaPartition = "delta";
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly TableClient _table;
+
+    /// <param name="table">The TrackerItems table's client.</param>
+    public TrackerItemStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>The store over the account's TrackerItems table (how the hub's container builds it).</summary>
+    public TrackerItemStore(TableServiceClient tables)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.TrackerItems))
+    {
+    }
 
     /// <summary>Every item of a list whose key starts with <paramref name="keyPrefix"/>, by key.</summary>
     public async Task<IReadOnlyDictionary<string, TrackerItemState>> ReadAsync(string list, string keyPrefix, CancellationToken cancellationToken)
     {
         var states = new Dictionary<string, TrackerItemState>(StringComparer.Ordinal);
-        await foreach (var row in tables.QueryAsync(Table, TableFilter.PartitionAndRowKeyPrefix(list, TableKey.Encode(keyPrefix)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableQueries.PartitionAndRowKeyPrefix(list, TableKey.Encode(keyPrefix)), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var state = Read(row);
             states[state.Key] = state;
@@ -56,8 +66,8 @@ public sealed class TrackerItemStore(TableServiceClient tables)
     /// <summary>One item's state, or null when the hub never kept it.</summary>
     public async Task<TrackerItemState?> GetAsync(string list, string key, CancellationToken cancellationToken)
     {
-        var row = await tables.GetEntityAsync(Table, list, TableKey.Encode(key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row is null ? null : Read(row);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(list, TableKey.Encode(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } row ? Read(row) : null;
     }
 
     public async Task SaveAsync(TrackerItemState state, CancellationToken cancellationToken)
@@ -74,15 +84,18 @@ public sealed class TrackerItemStore(TableServiceClient tables)
             ["Fingerprint"] = state.Fingerprint,
             ["WrittenAt"] = state.WrittenAt,
         };
-        await tables.UpsertEntityAsync(Table, entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _table.UpsertEntityAsync(entity.WithoutNulls(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The delta link the last read of a list ended with; null before the first read.</summary>
-    public async Task<string?> GetDeltaLinkAsync(string listAddress, CancellationToken cancellationToken) =>
-        (await tables.GetEntityAsync(Table, DeltaPartition, TableKey.Encode(listAddress), cancellationToken: cancellationToken).ConfigureAwait(false))?.GetString("DeltaLink");
+    public async Task<string?> GetDeltaLinkAsync(string listAddress, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(DeltaPartition, TableKey.Encode(listAddress), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } row ? row.GetString("DeltaLink") : null;
+    }
 
     public async Task SaveDeltaLinkAsync(string listAddress, string? deltaLink, CancellationToken cancellationToken) =>
-        await tables.UpsertEntityAsync(Table, new TableEntity(DeltaPartition, TableKey.Encode(listAddress)) { ["DeltaLink"] = deltaLink }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _table.UpsertEntityAsync(new TableEntity(DeltaPartition, TableKey.Encode(listAddress)) { ["DeltaLink"] = deltaLink }.WithoutNulls(), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     private static TrackerItemState Read(TableEntity row) => new(
         row.PartitionKey,

@@ -53,7 +53,7 @@ public sealed class StorageOutageDuringATrackerSync
         var figuresId = sharePoint.AddList(TrackerLists.Figures.DisplayName, TrackerLists.FigureId, TrackerLists.Figures.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));
         var options = new M365Options { Mode = M365Mode.Graph, GraphBaseUrl = sharePoint.GraphBaseUrl, SiteId = FakeSharePointServer.SiteId, TrackerListId = trackerId, FiguresListId = figuresId, MaxRetries = 3 };
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), clock), options, clock, NullLogger<GraphSharePointTracker>.Instance);
-        var plans = new ActionPlanStore(account.Tables);
+        var plans = new ActionPlanStore(account.SdkTables);
         var sync = TrackerSyncComposition.Sync(account, tracker, clock);
 
         var text = await File.ReadAllTextAsync(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")), System.Text.Encoding.Latin1);
@@ -80,6 +80,11 @@ public sealed class StorageOutageDuringATrackerSync
             }
             catch (HttpRequestException)
             {
+                failed = true;
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Azure.RequestFailedException))
+            {
+                // The SDK's retry, when every try failed to reach storage, throws the tries' failures together.
                 failed = true;
             }
 

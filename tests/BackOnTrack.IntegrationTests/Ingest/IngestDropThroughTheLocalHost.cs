@@ -56,7 +56,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         using var report = await ReportAsync(drop);
         Assert.Equal(["Forename", "Surname"], report.RootElement.GetProperty("personalColumnsDropped").EnumerateArray().Select(c => c.GetString()));
         // The drop asked for its school-year's metrics, and RecomputeMetrics answered in the same run.
-        var figures = await new MetricsStore(Storage.Tables).ReadAsync(_school, "2024-25", CancellationToken.None);
+        var figures = await new MetricsStore(Storage.SdkTables).ReadAsync(_school, "2024-25", CancellationToken.None);
         Assert.Equal(4, Assert.Single(figures, f => f.Period == "YEAR" && f.Breakdown == "All").Values.Susp);
         // It asked for the returns list too, and SyncTracker pushed the term's returns in the same run.
         Assert.Contains(_hub.Logs.Lines, l => l.Contains("Tracker sync of the returns list", StringComparison.Ordinal));

@@ -27,7 +27,7 @@ public sealed class WithdrawnPermanentExclusionsOnMetricsRows(AzuriteFixture azu
 
         await hub.Services.GetRequiredService<RecomputeMetricsUseCase>().RecomputeAsync(school.Value, year, CancellationToken.None);
 
-        var store = new MetricsStore(tables);
+        var store = new MetricsStore(hub.Storage.SdkTables);
         foreach (var scope in new[] { school.Value, DropLocation.LaScope })
         {
             var all = Assert.Single(await store.ReadAsync(scope, year.ToString(), CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;

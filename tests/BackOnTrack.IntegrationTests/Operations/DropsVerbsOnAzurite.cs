@@ -56,7 +56,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await RowsAsync());
         Assert.Equal(DropStatus.Withdrawn, await StatusAsync());
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
-        var figures = await new MetricsStore(_hub.Storage.Tables).ReadAsync(_school, "2024-25", CancellationToken.None);
+        var figures = await new MetricsStore(_hub.Storage.SdkTables).ReadAsync(_school, "2024-25", CancellationToken.None);
         Assert.Equal(0, Assert.Single(figures, f => f.Period == "YEAR" && f.Breakdown == "All").Values.Susp);
         using var again = new StringWriter();
         Assert.Equal(0, await DropsCommand.WithdrawAsync(_school, _drop.DropId, "officer", "", again, Settings, CancellationToken.None));

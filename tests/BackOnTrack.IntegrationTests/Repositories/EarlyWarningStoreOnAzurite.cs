@@ -10,7 +10,9 @@ namespace BackOnTrack.IntegrationTests.Repositories;
 [Collection(AzuriteGroup.Name)]
 public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
 {
+    // The rows are read back through the old client too: what it sees is what another reader of the table sees.
     private readonly TableServiceClient _tables = azurite.Account.Tables;
+    private readonly Azure.Data.Tables.TableServiceClient _sdkTables = azurite.Account.SdkTables;
     private readonly Laestab _school = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private static readonly DateTimeOffset Monday = new(2025, 3, 10, 5, 0, 0, TimeSpan.Zero);
     private static readonly string Pupil = new('a', 32);
@@ -38,7 +40,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task AFlagWrittenIsReadBackWithItsReasonsAndEvidence()
     {
-        var store = new EarlyWarningStore(_tables);
+        var store = new EarlyWarningStore(_sdkTables);
 
         Assert.Equal(WriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None));
 
@@ -49,7 +51,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task TheRowHoldsTheContractColumnsAndNoUpn()
     {
-        await new EarlyWarningStore(_tables).WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
+        await new EarlyWarningStore(_sdkTables).WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
 
         var row = await _tables.GetEntityAsync(HubStorageNames.Tables.EarlyWarnings, _school.Value, Pupil);
         Assert.NotNull(row);
@@ -66,7 +68,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task AWriteOverARowChangedSinceItWasReadIsAConflict()
     {
-        var store = new EarlyWarningStore(_tables);
+        var store = new EarlyWarningStore(_sdkTables);
         await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
         var read = Assert.Single(await store.ReadSchoolAsync(_school, CancellationToken.None));
         var continuing = Flag() with { Status = EarlyWarningStatus.Continuing, AsOf = new DateOnly(2025, 3, 17) };
@@ -81,7 +83,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task AddingARowAnotherRecomputeAddedFirstIsAConflict()
     {
-        var store = new EarlyWarningStore(_tables);
+        var store = new EarlyWarningStore(_sdkTables);
         await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
 
         Assert.Equal(WriteResult.Conflict, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None));
@@ -90,7 +92,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task ErasureRemovesThePupilsRowsAtEverySchoolAndNoOneElses()
     {
-        var store = new EarlyWarningStore(_tables);
+        var store = new EarlyWarningStore(_sdkTables);
         var other = Laestab.Parse(AzuriteFixture.UniqueSchool());
         // A key of this test's own: erasure looks across every school, including other tests'.
         var erased = Guid.NewGuid().ToString("N");
@@ -106,7 +108,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task ADeleteWithTheETagReadRemovesTheRow()
     {
-        var store = new EarlyWarningStore(_tables);
+        var store = new EarlyWarningStore(_sdkTables);
         await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
         var read = Assert.Single(await store.ReadSchoolAsync(_school, CancellationToken.None));
 

@@ -1,10 +1,10 @@
+using Azure.Data.Tables;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Tracker;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,18 +18,17 @@ public static class TrackerSyncComposition
 {
     public static TrackerSyncs Sync(StorageAccount account, ISharePointTracker tracker, TimeProvider clock)
     {
-        var tables = account.Tables;
-        var plans = new ActionPlanStore(tables);
-        var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(tables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
+        var plans = new ActionPlanStore(account.SdkTables);
+        var pusher = new TrackerPusher(tracker, new TrackerItemStore(account.SdkTables), plans, Applier(account.SdkTables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
         return new TrackerSyncs(
             new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),
             new SyncFiguresUseCase(
-                new MetricsStore(tables),
-                new BenchmarkStore(tables),
+                new MetricsStore(account.SdkTables),
+                new BenchmarkStore(account.SdkTables),
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
                 NullLogger<SyncFiguresUseCase>.Instance),
-            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
+            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(account.SdkTables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
     public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>

@@ -60,10 +60,9 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
             MaxRetries = 3,
         };
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
-        var tables = azurite.Account.Tables;
-        _plans = new ActionPlanStore(tables);
+        _plans = new ActionPlanStore(azurite.Account.SdkTables);
         _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
-        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(tables), TrackerSyncComposition.Applier(tables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
+        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Account.SdkTables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
@@ -185,7 +184,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
 
         Assert.Equal((0, 1), (pulled.Applied, pulled.Rejected));
         Assert.Equal(before, (await _plans.ReadActionAsync(_planId, "2.2", default))!.Action.Status);
-        var rejected = Assert.Single(await new RejectedTrackerEditStore(azurite.Account.Tables).ListSinceAsync(editedAt, default), r => r.PlanId == _planId);
+        var rejected = Assert.Single(await new RejectedTrackerEditStore(azurite.Account.SdkTables).ListSinceAsync(editedAt, default), r => r.PlanId == _planId);
         Assert.Equal(("2.2", "Status", "Nearly there", "sam.lead@council.gov.uk"), (rejected.ActionKey, rejected.Field, rejected.Value, rejected.EditedBy));
         // The next push puts the action's own status back in the tracker.
         await SyncPlanAsync();
@@ -230,7 +229,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
     public async Task FiguresOfOneOrTwoNeverReachSharePoint()
     {
         var school = AzuriteFixture.UniqueSchool();
-        var metrics = new MetricsStore(azurite.Account.Tables);
+        var metrics = new MetricsStore(azurite.Account.SdkTables);
         var version = await metrics.ReadVersionAsync(school, "2018-19", default);
         await metrics.ReplaceAsync(version,
         [
