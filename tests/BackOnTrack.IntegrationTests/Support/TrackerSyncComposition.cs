@@ -26,6 +26,7 @@ public static class TrackerSyncComposition
             new SyncFiguresUseCase(
                 new MetricsStore(tables),
                 new BenchmarkStore(tables),
+                new EarlyWarningStore(tables),
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
                 NullLogger<SyncFiguresUseCase>.Instance),
