@@ -2,8 +2,8 @@
 # Runs the hub's main job locally end to end: installs and starts Azurite if needed (data kept in
 # .tools/azurite-data), builds the hub, generates the sample LA dataset (.artifacts/sample), uploads it to drops/ as
 # schools and officers would, runs every timer once and drains every queue (`local --once`: SweepDrops finds the new
-# files, IngestDrop validates and stores them), prints what it did per drop and the hub's health, makes the month's
-# board pack (.artifacts/board-pack), and exits 0 when all work succeeded.
+# files, IngestDrop validates and stores them), prints what it did per drop and the hub's health, prints the LA's
+# early-warning table, makes the month's board pack (.artifacts/board-pack), and exits 0 when all work succeeded.
 #
 #   scripts/run.sh [--as-of yyyy-MM-dd] [--serve]
 #     --as-of  run as if today were that date
@@ -54,6 +54,16 @@ mkdir -p "$sample/benchmarks"
 cp "$BACKONTRACK_ROOT"/tests/Fixtures/Benchmarks/*.csv "$sample/benchmarks/"
 status=0
 dotnet BackOnTrack.Cli.dll local --once --as-of "$as_of" --upload "$sample" || status=$?
+# The LA's early-warning table. `generate` makes the academic year before the as-of date's, and its attendance covers
+# only that year's autumn term, so the recompute `local --once` just ran (as of today) is past every attendance
+# window. Replay the rules instead as of the sample's last autumn school day (the last weekday by 20 December, as
+# SampleTermDates has it), when the planted pupils are flagged or just cleared. That day is a year or more before the
+# as-of date, so the replay never looks past the run's "today".
+as_of_year=${as_of:0:4}
+[ "$((10#${as_of:5:2}))" -ge 8 ] || as_of_year=$((as_of_year - 1))
+autumn_end="$((as_of_year - 1))-12-20"
+while [ "$(date -u -d "$autumn_end" +%u)" -gt 5 ]; do autumn_end=$(date -u -d "$autumn_end -1 day" +%Y-%m-%d); done
+dotnet BackOnTrack.Cli.dll early-warning --as-of "$autumn_end" || status=$?
 # The month's board pack from what the run stored, as the monthly timer makes it; a copy beside the sample to open.
 pack="$BACKONTRACK_ROOT/.artifacts/board-pack"
 dotnet BackOnTrack.Cli.dll board-pack --as-of "$as_of" --output "$pack" || status=$?

@@ -8,6 +8,9 @@ using BackOnTrack.Storage;
 // Usage: BackOnTrack.Benchmarks [rows ...]            runs every size (default 10000 100000 1000000), prints the table, then the local host's own costs
 //        BackOnTrack.Benchmarks measure <mode> <rows>  one measurement in this process, on AzureWebJobsStorage (used by the above)
 //        BackOnTrack.Benchmarks parse <rows>           the CSV reader alone on the same file (no storage): best of 5
+//        BackOnTrack.Benchmarks early-warning [pupils]  the LA-wide early-warning recompute alone (default 45000 pupils)
+//        BackOnTrack.Benchmarks seed-early-warning <pupils> | measure-early-warning   its two processes, on AzureWebJobsStorage
+// Without arguments it runs every ingest size, then the early-warning recompute.
 if (args is ["parse", var parseRowText])
 {
     var rows = int.Parse(parseRowText, CultureInfo.InvariantCulture);
@@ -78,8 +81,29 @@ if (args is ["measure", var mode, var rowText])
     return 0;
 }
 
+if (args is ["seed-early-warning", var seedText])
+{
+    using var storage = StorageAccount.Create(StorageConnection.Parse(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage.")));
+    await StorageProvisioning.EnsureCreatedAsync(storage, CancellationToken.None);
+    Console.WriteLine(JsonSerializer.Serialize(await EarlyWarningMeasurements.SeedAsync(storage, int.Parse(seedText, CultureInfo.InvariantCulture))));
+    return 0;
+}
+
+if (args is ["measure-early-warning"])
+{
+    var connection = StorageConnection.Parse(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage."));
+    Console.WriteLine(JsonSerializer.Serialize(await EarlyWarningMeasurements.MeasureAsync(connection)));
+    return 0;
+}
+
 var azurite = Environment.GetEnvironmentVariable("BACKONTRACK_AZURITE_BIN")
               ?? throw new InvalidOperationException("Set BACKONTRACK_AZURITE_BIN to Azurite's executable (scripts/benchmark.sh does).");
+if (args is ["early-warning", .. var pupilsText])
+{
+    EarlyWarningBenchmark(azurite, pupilsText is [var text] ? int.Parse(text, CultureInfo.InvariantCulture) : 45_000);
+    return 0;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000];
 var results = new List<(Measurement Ceiling, Measurement Pipeline)>();
 Console.WriteLine($"BackOnTrack ingest benchmark: attendance marks CSV (long form), Azurite, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -123,7 +147,56 @@ using (var hostAzurite = FreshAzurite.Start(azurite))
         $"Local host: {Messages:N0} small queue messages drained to a worker doing no work of its own: {drained.TotalSeconds:0.0} s, {drained.TotalMilliseconds / Messages:0.0} ms per message"));
 }
 
+if (args.Length == 0)
+{
+    Console.WriteLine();
+    EarlyWarningBenchmark(azurite, 45_000);
+}
+
 return 0;
+
+// The LA's data stored by one process, the recompute measured in another, on one fresh Azurite: one run (it takes
+// minutes to seed), its first pass writing every flag and its repeat writing nothing.
+static void EarlyWarningBenchmark(string azuriteBin, int pupils)
+{
+    using var azurite = FreshAzurite.Start(azuriteBin);
+    var seeded = JsonSerializer.Deserialize<SeededLa>(Child(azurite.ConnectionString, "seed-early-warning", pupils.ToString(CultureInfo.InvariantCulture)))!;
+    var measured = JsonSerializer.Deserialize<RecomputeMeasurement>(Child(azurite.ConnectionString, "measure-early-warning"))!;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"BackOnTrack early-warning benchmark: the recompute for every school, Azurite, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Stored first (not timed, {seeded.Seconds:0} s): {seeded.Schools} schools, {seeded.Pupils:N0} pupils, {seeded.Marks:N0} session marks of {EarlyWarningMeasurements.Year}'s autumn term in {seeded.MonthRows:N0} pupil-month rows, {seeded.Exclusions:N0} exclusions."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recompute as of {EarlyWarningMeasurements.AsOf:yyyy-MM-dd}, in a process of its own (one run):"));
+    Console.WriteLine();
+    Console.WriteLine($"{"run",-40} {"seconds",8} {"schools",8} {"pupils",8} {"pupils/s",9} {"flagged",8} {"rows written",13} {"peak MB",8}");
+    foreach (var run in new[] { measured.First, measured.Repeat })
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{run.Run,-40} {run.Seconds,8:0.0} {run.Schools,8:N0} {run.Pupils,8:N0} {run.Pupils / run.Seconds,9:N0} {run.Flagged,8:N0} {run.RowsWritten,13:N0} {run.PeakBytes / 1048576.0,8:0}"));
+    }
+
+    var reads = measured.FirstReads;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Where the time goes: reading every school's rows as the recompute does {measured.ReadSeconds:0.0} s; the rules over every pupil read, in memory, {measured.RulesSeconds:0.0} s."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Reads in the first run: {reads.SchoolYearPartitions} school-year partitions, {reads.ExclusionsQueries} Exclusions and {reads.AttendanceQueries} Attendance queries begun, at most {reads.MaxQueriesOfOnePartition} of one partition in one table (target 1: {(reads.MaxQueriesOfOnePartition == 1 ? "met" : "NOT met")}), {reads.ContinuationPages:N0} continuation pages; EarlyWarnings read {reads.EarlyWarningsSchoolReads} times by school and {reads.EarlyWarningsFullReads} in full."));
+}
+
+static string Child(string connection, params string[] arguments)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!, arguments) { RedirectStandardOutput = true };
+    start.Environment["AzureWebJobsStorage"] = connection;
+    using var child = Process.Start(start)!;
+    var output = child.StandardOutput.ReadToEnd();
+    child.WaitForExit();
+    if (child.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"{arguments[0]} failed ({child.ExitCode}).");
+    }
+
+    return output.Trim().Split('\n')[^1];
+}
 
 // Fastest run's time; the highest peak memory seen in any run.
 static Measurement Best(string azurite, string mode, int rows, int runs)

@@ -7,8 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.EarlyWarning;
 
-/// <summary>What one recompute did, in counts only.</summary>
-public sealed record EarlyWarningRecomputeResult(DateOnly AsOf, int Schools, int Pupils, int Flagged, int NewlyFlagged, int Cleared, int RowsWritten, int RowsRemoved);
+/// <summary>What one recompute did, in counts only, and which schools' rows it changed (their figures-list counts follow).</summary>
+public sealed record EarlyWarningRecomputeResult(DateOnly AsOf, int Schools, int Pupils, int Flagged, int NewlyFlagged, int Cleared, int RowsWritten, int RowsRemoved)
+{
+    public IReadOnlyList<string> SchoolsChanged { get; init; } = [];
+}
 
 /// <summary>
 /// Recomputes early-warning flags as of the hub's clock: for each school, its stored exclusions and attendance are read
@@ -76,6 +79,7 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
                 Cleared = total.Cleared + result.Cleared,
                 RowsWritten = total.RowsWritten + result.RowsWritten,
                 RowsRemoved = total.RowsRemoved + result.RowsRemoved,
+                SchoolsChanged = result.RowsWritten + result.RowsRemoved > 0 ? [.. total.SchoolsChanged, school.Value] : total.SchoolsChanged,
             };
         }
 

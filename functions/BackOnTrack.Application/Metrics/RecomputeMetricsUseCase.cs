@@ -70,18 +70,23 @@ public sealed partial class RecomputeMetricsUseCase(
         }
 
         var cohorts = await RecomputeCohortsAsync(scope == DropLocation.LaScope ? null : schools[0].Value, cancellationToken).ConfigureAwait(false);
-        if (scope == DropLocation.LaScope)
+        var warnings = scope == DropLocation.LaScope
+            ? await earlyWarnings.RecomputeAllAsync(cancellationToken).ConfigureAwait(false)
+            : await earlyWarnings.RecomputeSchoolAsync(schools[0], cancellationToken).ConfigureAwait(false);
+
+        // The figures list carries the early-warning counts in the year of their as-of date, which need not be the year
+        // recomputed here (a late drop for last year moves this year's flags): a school whose flags changed, and then
+        // the LA, get that year's figures synced even when their Metrics did not change.
+        var syncs = changed.Select(s => (Scope: s, Year: year)).ToList();
+        if (warnings.SchoolsChanged.Count > 0)
         {
-            await earlyWarnings.RecomputeAllAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await earlyWarnings.RecomputeSchoolAsync(schools[0], cancellationToken).ConfigureAwait(false);
+            var warningYear = AcademicYear.FromDate(warnings.AsOf);
+            syncs.AddRange(warnings.SchoolsChanged.Append(DropLocation.LaScope).Select(s => (Scope: s, Year: warningYear)));
         }
 
-        foreach (var changedScope in changed)
+        foreach (var (changedScope, changedYear) in syncs.Distinct())
         {
-            var message = new TrackerSyncRequest.Figures(Scope.Parse(changedScope), year).Serialize();
+            var message = new TrackerSyncRequest.Figures(Scope.Parse(changedScope), changedYear).Serialize();
             await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, message, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,4 +1,5 @@
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Tracker;
@@ -10,10 +11,12 @@ namespace BackOnTrack.Application.Tracker;
 
 /// <summary>
 /// A scope-year's figures to the figures list (<c>{"figures":…,"academicYear":…}</c> on <c>tracker-sync</c>): the LA's
-/// rows in every breakdown, a school's overall rows only, each beside England's and the region's rates.
+/// rows in every breakdown, a school's overall rows only, each beside England's and the region's rates; and the scope's
+/// early-warning counts by reason and NC-year band (<see cref="EarlyWarningFigureRows"/>), from the EarlyWarnings rows
+/// as the last recompute left them (a school's own partition, or every school's for the LA).
 /// </summary>
 public sealed partial class SyncFiguresUseCase(
-    MetricsStore metrics, BenchmarkStore benchmarks, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
+    MetricsStore metrics, BenchmarkStore benchmarks, EarlyWarningStore earlyWarnings, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
 {
     public async Task<TrackerSyncResult> SyncAsync(string scope, AcademicYear year, CancellationToken cancellationToken)
     {
@@ -24,9 +27,25 @@ public sealed partial class SyncFiguresUseCase(
             .Where(r => scope == DropLocation.LaScope || r.Breakdown == SchoolMetrics.All)
             .Select(r => new WantedItem(FigureRows.For(scope, year.ToString(), r, dataAsOf, BenchmarksFor(r, comparisons)), null, null))
             .ToList();
+        var warnings = await EarlyWarningsAsync(scope, cancellationToken).ConfigureAwait(false);
+        var warningRows = EarlyWarningFigureRows.For(scope, year, warnings);
+        rows.AddRange(warningRows.Select(r => new WantedItem(r, null, null)));
         var result = await pusher.PushAsync(TrackerLists.Figures, rows, FigureRows.FigureId(scope, year.ToString(), "", "")[..^2], cancellationToken).ConfigureAwait(false);
-        LogSynced(logger, scope, year, result.Items, result.Written, result.Unchanged);
+        LogSynced(logger, scope, year, result.Items, warningRows.Count, result.Written, result.Unchanged);
         return result;
+    }
+
+    private async Task<IEnumerable<EarlyWarningFlag>> EarlyWarningsAsync(string scope, CancellationToken cancellationToken)
+    {
+        if (scope == DropLocation.LaScope)
+        {
+            return (await earlyWarnings.ReadAllAsync(cancellationToken).ConfigureAwait(false)).Values.SelectMany(f => f);
+        }
+
+        // A school's figures need only its own partition, not the LA's every row.
+        return Laestab.TryParse(scope, out var school, out _)
+            ? (await earlyWarnings.ReadSchoolAsync(school, cancellationToken).ConfigureAwait(false)).Select(s => s.Flag)
+            : [];
     }
 
     private static FigureBenchmarks BenchmarksFor(MetricRow row, IReadOnlyList<BenchmarkFigure> comparisons)
@@ -44,6 +63,6 @@ public sealed partial class SyncFiguresUseCase(
         return new FigureBenchmarks(england?.Measure("PermExclRate"), england?.Measure("SuspRate"), region?.Measure("PermExclRate"), region?.Measure("SuspRate"));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the figures list for {Scope} {AcademicYear}: {Items} item(s), {Written} written, {Unchanged} unchanged")]
-    private static partial void LogSynced(ILogger logger, string scope, AcademicYear academicYear, int items, int written, int unchanged);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker sync of the figures list for {Scope} {AcademicYear}: {Items} item(s) ({EarlyWarningItems} of them early-warning counts), {Written} written, {Unchanged} unchanged")]
+    private static partial void LogSynced(ILogger logger, string scope, AcademicYear academicYear, int items, int earlyWarningItems, int written, int unchanged);
 }

@@ -99,6 +99,8 @@ public static class TrackerLists
         new(Breakdown, "Breakdown", TrackerColumnKind.Text),
         .. Measures.Select(m => new TrackerColumn(m, m, TrackerColumnKind.Text)),
         .. Benchmarks.Select(b => new TrackerColumn(b, b, TrackerColumnKind.Text)),
+        new(EarlyWarningFigureRows.Flagged, EarlyWarningFigureRows.Flagged, TrackerColumnKind.Text),
+        new(EarlyWarningFigureRows.New, EarlyWarningFigureRows.New, TrackerColumnKind.Text),
         new(DataAsOf, "Data as of", TrackerColumnKind.DateTime),
     ]);
 

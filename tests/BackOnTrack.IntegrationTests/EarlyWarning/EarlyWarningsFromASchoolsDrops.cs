@@ -1,12 +1,15 @@
 using BackOnTrack.Application.Hosting;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.EarlyWarning;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Tracker;
+using BackOnTrack.M365.Outbox;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
@@ -150,5 +153,69 @@ public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAs
         Assert.Empty(await RowsAsync());
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
         Assert.Empty(await RowsAsync());
+    }
+
+    /// <summary>The value an item's field last had in what SyncTracker recorded for the figures list (the hub runs in Outbox mode).</summary>
+    private async Task<string?> FigureFieldAsync(string breakdown, string field)
+    {
+        var key = $"{_school}_2024-25_EarlyWarning_{breakdown}";
+        var entries = (await _hub.Services.GetRequiredService<OutboxStore>().ListAsync(OutboxChannels.SharePoint, CancellationToken.None))
+            .Where(e => e.ActionKey == key).OrderBy(e => e.RowKey, StringComparer.Ordinal);
+        string? value = null;
+        foreach (var entry in entries)
+        {
+            using var payload = JsonDocument.Parse(entry.Payload);
+            if (payload.RootElement.GetProperty("fields").TryGetProperty(field, out var written))
+            {
+                value = written.GetString();
+            }
+        }
+
+        return value;
+    }
+
+    [Fact]
+    public async Task TheFiguresListGetsTheSchoolsCountsByReasonAndBandWithTheOneFlaggedPupilShownAsX()
+    {
+        Assert.Equal("x", await FigureFieldAsync("All", EarlyWarningFigureRows.Flagged));
+        Assert.Equal("x", await FigureFieldAsync("All", EarlyWarningFigureRows.New));
+        Assert.Equal("x", await FigureFieldAsync("Reason-RepeatSuspensions", EarlyWarningFigureRows.Flagged));
+        Assert.Equal("x", await FigureFieldAsync("Reason-PersistentAbsence", EarlyWarningFigureRows.Flagged));
+        Assert.Equal("x", await FigureFieldAsync("NcBand-Y7-Y9", EarlyWarningFigureRows.Flagged));
+        Assert.Equal("0", await FigureFieldAsync("NcBand-Y10-Y11", EarlyWarningFigureRows.Flagged));
+        Assert.Equal("0", await FigureFieldAsync("Reason-LunchtimeExclusions", EarlyWarningFigureRows.Flagged));
+    }
+
+    [Fact]
+    public async Task WhenACorrectedFileClearsTheFlagTheFiguresListCountFallsToZero()
+    {
+        await DropAsync("exclusions.csv", "UPN,Year Group,Exclusion Type,Start Date,Sessions,Reason Code\n" +
+            $"{AtRisk},Year 9,Suspension,03/03/2025,2,VP\n{BehaviourOnly},Year 9,Suspension,03/03/2025,2,VP\n");
+
+        Assert.Equal("0", await FigureFieldAsync("All", EarlyWarningFigureRows.Flagged));
+        Assert.Equal("0", await FigureFieldAsync("NcBand-Y7-Y9", EarlyWarningFigureRows.Flagged));
+    }
+
+    [Fact]
+    public async Task AChangeToTheFlagsAloneStillAsksForTheSchoolsAndTheLasFiguresOfThatYear()
+    {
+        // The flag's row goes, so the next recompute writes it again while the school's Metrics stay as they were.
+        var school = Laestab.Parse(_school);
+        var row = Assert.Single(await RowsAsync());
+        await _hub.Services.GetRequiredService<EarlyWarningStore>().WriteAsync(school, [new EarlyWarningWrite(row.Flag.PupilKey, null, row.ETag)], CancellationToken.None);
+
+        var result = await _hub.Services.GetRequiredService<Application.Metrics.RecomputeMetricsUseCase>().RecomputeAsync(_school, AcademicYear.Parse("2024-25"), CancellationToken.None);
+
+        Assert.Empty(result.ScopesChanged);
+        var requests = new List<string>();
+        for (var batch = await _hub.Storage.Queues.ReceiveMessagesAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30));
+             batch.Count > 0;
+             batch = await _hub.Storage.Queues.ReceiveMessagesAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30)))
+        {
+            requests.AddRange(batch.Select(m => m.Body));
+        }
+
+        Assert.Contains($$"""{"figures":"{{_school}}","academicYear":"2024-25"}""", requests);
+        Assert.Contains("""{"figures":"LA","academicYear":"2024-25"}""", requests);
     }
 }

@@ -25,6 +25,7 @@ public static class TrackerSyncComposition
             new SyncFiguresUseCase(
                 new MetricsStore(account.SdkTables),
                 new BenchmarkStore(account.SdkTables),
+                new EarlyWarningStore(account.SdkTables),
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
                 NullLogger<SyncFiguresUseCase>.Instance),

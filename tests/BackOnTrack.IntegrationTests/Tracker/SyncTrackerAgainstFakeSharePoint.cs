@@ -1,3 +1,5 @@
+using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Plans;
@@ -244,5 +246,38 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         Assert.Equal(("x", "x", "x", "x", "37"), (row["PermExcl"]!.GetValue<string>(), row["PermExclRate"]!.GetValue<string>(), row["OnePlusSusp"]!.GetValue<string>(), row["OnePlusSuspRate"]!.GetValue<string>(), row["Susp"]!.GetValue<string>()));
         Assert.Equal("8.98", row["SuspRate"]!.GetValue<string>());
         Assert.DoesNotContain(row, f => f.Value?.ToString() is "1" or "2");
+    }
+
+    [Fact]
+    public async Task EarlyWarningCountsReachTheFiguresListByReasonAndBandWithOneOrTwoAsXForTheSchoolAndTheLa()
+    {
+        // A year no other test's flags fall in, so the LA's counts are this school's alone.
+        var year = AcademicYear.StartingIn(2100 + Random.Shared.Next(0, 60));
+        var asOf = new DateOnly(year.StartYear, 12, 1);
+        var school = Laestab.Parse(AzuriteFixture.UniqueSchool());
+        EarlyWarningFlag Flag(string ncYear, EarlyWarningStatus status, params EarlyWarningReason[] reasons) => new(
+            $"pk{Guid.NewGuid():N}", status != EarlyWarningStatus.Cleared, [.. reasons.Select(r => new ReasonEvidence(r, Count: 3))], ncYear, "",
+            status, _clock.GetUtcNow(), _clock.GetUtcNow(), asOf);
+        EarlyWarningFlag[] flags =
+        [
+            .. Enumerable.Range(0, 4).Select(_ => Flag("10", EarlyWarningStatus.Continuing, EarlyWarningReason.RepeatSuspensions, EarlyWarningReason.PersistentAbsence)),
+            Flag("8", EarlyWarningStatus.New, EarlyWarningReason.LunchtimeExclusions, EarlyWarningReason.PersistentAbsence),
+            Flag("11", EarlyWarningStatus.Cleared, EarlyWarningReason.RepeatSuspensions),
+        ];
+        await new EarlyWarningStore(azurite.Account.SdkTables).WriteAsync(school, [.. flags.Select(f => new EarlyWarningWrite(f.PupilKey, f, null))], default);
+
+        var bySchool = await _clock.DriveAsync(_sync.Figures.SyncAsync(school.Value, year, default));
+        await _clock.DriveAsync(_sync.Figures.SyncAsync(DropLocation.LaScope, year, default));
+        var again = await _clock.DriveAsync(_sync.Figures.SyncAsync(school.Value, year, default));
+
+        var items = EarlyWarningFigureRows.Breakdowns.Count;
+        Assert.Equal((items, items), (bySchool.Written, bySchool.Items));
+        Assert.Equal(0, again.Written);
+        foreach (var scope in new[] { school.Value, DropLocation.LaScope })
+        {
+            string? Flagged(string breakdown) => _sharePoint.Item(_figuresId, $"{scope}_{year}_EarlyWarning_{breakdown}")[EarlyWarningFigureRows.Flagged]?.GetValue<string>();
+            Assert.Equal(("5", "4", "x", "5", "4", "x", "0"), (Flagged("All"), Flagged("Reason-RepeatSuspensions"), Flagged("Reason-LunchtimeExclusions"), Flagged("Reason-PersistentAbsence"), Flagged("NcBand-Y10-Y11"), Flagged("NcBand-Y7-Y9"), Flagged("NcBand-N1-Y6")));
+            Assert.Equal("x", _sharePoint.Item(_figuresId, $"{scope}_{year}_EarlyWarning_All")[EarlyWarningFigureRows.New]?.GetValue<string>());
+        }
     }
 }
