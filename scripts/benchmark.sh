@@ -13,6 +13,8 @@ source "$BACKONTRACK_ROOT/scripts/lib/azurite.sh"
 azurite_install
 export BACKONTRACK_AZURITE_BIN="$AZURITE_BIN"
 
-out="$BACKONTRACK_ROOT/.artifacts/benchmark"
-dotnet build "$BACKONTRACK_ROOT/tests/BackOnTrack.Benchmarks" -c Release -o "$out" --nologo -v quiet >/dev/null
-"$out/BackOnTrack.Benchmarks" "$@"
+# Built in place (no -o): the benchmark starts two worker apps from their own build folders, which one shared output
+# folder would mix together.
+project="$BACKONTRACK_ROOT/tests/BackOnTrack.Benchmarks"
+dotnet build "$project" -c Release --nologo -v quiet >/dev/null
+"$project/bin/Release/net10.0/BackOnTrack.Benchmarks" "$@"

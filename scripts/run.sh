@@ -46,6 +46,8 @@ echo "Building the hub…" >&2
 dotnet publish "$BACKONTRACK_ROOT/functions/BackOnTrack.Cli" -c Release -o "$hub" --nologo -v quiet >&2
 
 sample="$BACKONTRACK_ROOT/.artifacts/sample"
+# A fresh sample each run: one generated for another as-of date would otherwise be uploaded beside it.
+rm -rf "$sample"
 cd "$hub"
 dotnet BackOnTrack.Cli.dll generate "$sample" --as-of "$as_of"
 # DfE's published figures for the LA, England and the region (small extracts kept with the tests), so the board pack

@@ -144,7 +144,7 @@ public sealed partial class BoardPackUseCase(
                 .SelectMany(school => school.Value.Select(f => new EarlyWarningRecord(school.Key, f.Flagged, [.. f.Reasons.Select(r => r.ToString())])))]);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Board pack not made: {Today} is not the month's first weekday")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Board pack not made: {Today:yyyy-MM-dd} is not the month's first weekday")]
     private static partial void LogNotToday(ILogger logger, DateOnly today);
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -152,7 +152,7 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
         return years;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Early warnings recomputed as of {AsOf}: {Schools} school(s), {Pupils} pupil(s) assessed, {Flagged} flagged ({New} new, {Cleared} cleared), {Written} row(s) written, {Removed} removed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Early warnings recomputed as of {AsOf:yyyy-MM-dd}: {Schools} school(s), {Pupils} pupil(s) assessed, {Flagged} flagged ({New} new, {Cleared} cleared), {Written} row(s) written, {Removed} removed")]
     private static partial void LogRecomputed(ILogger logger, DateOnly asOf, int schools, int pupils, int flagged, int @new, int cleared, int written, int removed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Early warnings for {Scope} were written by another recompute first (attempt {Attempt}); computing again")]

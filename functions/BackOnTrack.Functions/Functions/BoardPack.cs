@@ -19,6 +19,6 @@ internal sealed partial class BoardPack(BoardPackUseCase boardPack, ILogger<Boar
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Board pack {Month} (as of {AsOf}) published to {Destination}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Board pack {Month} (as of {AsOf:yyyy-MM-dd}) published to {Destination}")]
     private static partial void LogPublished(ILogger logger, string month, DateOnly asOf, string destination);
 }

@@ -16,6 +16,6 @@ internal sealed partial class RecomputeEarlyWarnings(RecomputeEarlyWarningsUseCa
         LogRecomputed(logger, result.AsOf, result.Schools, result.Pupils, result.Flagged, result.NewlyFlagged, result.Cleared);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Early warnings as of {AsOf}: {Schools} schools, {Pupils} pupils assessed, {Flagged} flagged ({NewlyFlagged} new), {Cleared} cleared")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Early warnings as of {AsOf:yyyy-MM-dd}: {Schools} schools, {Pupils} pupils assessed, {Flagged} flagged ({NewlyFlagged} new), {Cleared} cleared")]
     private static partial void LogRecomputed(ILogger logger, DateOnly asOf, int schools, int pupils, int flagged, int newlyFlagged, int cleared);
 }
