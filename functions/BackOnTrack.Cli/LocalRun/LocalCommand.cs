@@ -76,8 +76,8 @@ internal static class LocalCommand
         await Console.Out.WriteLineAsync(await LocalRunReturns.FormatAsync(hub.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await LaPictureAsync(hub.Services, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(await OutboxAsync(hub.Services, runStarted, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        using var http = new HttpClient { BaseAddress = host.HttpAddress, Timeout = TimeSpan.FromMinutes(1) };
-        var health = await http.GetStringAsync(new Uri("api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        var http = hub.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+        var health = await http.GetStringAsync(new Uri(host.HttpAddress!, "api/health"), cancellationToken).ConfigureAwait(false);
         await Console.Out.WriteLineAsync("Health: " + JsonSerializer.Serialize(JsonDocument.Parse(health).RootElement, IndentedJson)).ConfigureAwait(false);
         return report.ExitCode;
     }

@@ -24,6 +24,8 @@ internal sealed partial class HttpProxy : IAsyncDisposable
         "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Authorization", "Proxy-Authenticate", "Host",
     };
 
+    private const string WorkerClient = "worker";
+
     private readonly WebApplication _app;
     private readonly HttpClient _client;
 
@@ -43,8 +45,8 @@ internal sealed partial class HttpProxy : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.AddRouting();
-        var app = builder.Build();
-        var client = new HttpClient(new SocketsHttpHandler
+        // The worker's answers are the function's own: no redirects followed, no cookies kept, no timeout but the function's.
+        builder.Services.AddHttpClient(WorkerClient, http => http.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,
@@ -62,7 +64,9 @@ internal sealed partial class HttpProxy : IAsyncDisposable
                     throw;
                 }
             },
-        }) { Timeout = Timeout.InfiniteTimeSpan };
+        });
+        var app = builder.Build();
+        var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WorkerClient);
         var proxy = new HttpProxy(app, client);
         foreach (var function in functions)
         {
@@ -158,7 +162,6 @@ internal sealed partial class HttpProxy : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _client.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "HTTP function {Function} cannot be served: the worker reported no HttpUri (is ConfigureFunctionsWebApplication used?)")]
