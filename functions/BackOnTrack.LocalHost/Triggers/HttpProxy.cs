@@ -1,5 +1,6 @@
 using BackOnTrack.LocalHost.Functions;
 using BackOnTrack.LocalHost.Rpc;
+using BackOnTrack.LocalHost.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,19 +52,7 @@ internal sealed partial class HttpProxy : IAsyncDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             ConnectCallback = async (_, connecting) =>
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(await workerSocket(connecting).ConfigureAwait(false)), connecting).ConfigureAwait(false);
-                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+                new System.Net.Sockets.NetworkStream(await WorkerHttpSocket.ConnectAsync(await workerSocket(connecting).ConfigureAwait(false), connecting).ConfigureAwait(false), ownsSocket: true),
         });
         var app = builder.Build();
         var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WorkerClient);

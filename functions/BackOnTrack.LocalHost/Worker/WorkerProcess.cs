@@ -189,10 +189,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         timeout.CancelAfter(ConnectTimeout);
         while (true)
         {
-            using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
             try
             {
-                await probe.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(HttpSocketPath), timeout.Token).ConfigureAwait(false);
+                (await WorkerHttpSocket.ConnectAsync(HttpSocketPath, timeout.Token).ConfigureAwait(false)).Dispose();
                 return;
             }
             catch (System.Net.Sockets.SocketException) when (!Exited.IsCompleted)
