@@ -56,7 +56,8 @@ public sealed class StorageAccount : IDisposable
             new QueueServiceClient(connection.QueueEndpoint, Pipeline(SharedKeyFlavour.BlobOrQueue)),
             new TableServiceClient(connection.TableEndpoint, Pipeline(SharedKeyFlavour.Table)),
             connection.AccountName,
-            sdkTables ?? StorageSdkClients.Tables(connection, options));
+            sdkTables ?? new Azure.Data.Tables.TableServiceClient(
+                connection.TableEndpoint, new Azure.Data.Tables.TableSharedKeyCredential(connection.AccountName, Convert.ToBase64String(connection.AccountKey!))));
     }
 
     public void Dispose() => _http.Dispose();

@@ -1,15 +1,9 @@
 namespace BackOnTrack.Storage;
 
-/// <summary>Settings shared by the Blob, Queue and Table clients (configuration section <c>Storage</c>).</summary>
+/// <summary>Settings shared by the Blob, Queue and Table clients (configuration section <c>Storage</c>): the SDK's retry, the one retry layer for storage.</summary>
 public sealed class StorageClientOptions
 {
     public const string SectionName = "Storage";
-
-    /// <summary>
-    /// The REST API version sent as <c>x-ms-version</c>. 2025-11-05 is accepted by Azure and by Azurite 3.35 and later;
-    /// a newer one makes Azurite answer 400 InvalidHeaderValue.
-    /// </summary>
-    public string ServiceVersion { get; set; } = "2025-11-05";
 
     /// <summary>Retries after the first attempt for transient failures (408, 429, 500, 502, 503, 504, network errors).</summary>
     public int MaxRetries { get; set; } = 5;

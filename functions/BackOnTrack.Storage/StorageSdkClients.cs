@@ -1,15 +1,15 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace BackOnTrack.Storage;
 
 /// <summary>
-/// The Azure SDK's clients for the hub's account, built from the same <see cref="StorageConnection"/> as the rest of
-/// the storage code so both always talk to one account with one identity.
+/// The Azure SDK's clients for the hub's account, all built from one <see cref="StorageAccess"/> so they always talk
+/// to one account with one identity, and all with the SDK's retry set from the <c>Storage</c> options: the one retry
+/// layer for storage.
 /// </summary>
 public static class StorageSdkClients
 {
@@ -20,71 +20,64 @@ public static class StorageSdkClients
     /// </summary>
     public const BlobClientOptions.ServiceVersion BlobServiceVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
 
-    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
-    public static BlobServiceClient Blobs(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var clientOptions = new BlobClientOptions(BlobServiceVersion);
-        Configure(clientOptions, options ?? new StorageClientOptions(), transport);
-
-        return connection switch
-        {
-            { AccountKey: { } key } => new BlobServiceClient(connection.BlobEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
-            { TokenCredential: { } credential } => new BlobServiceClient(connection.BlobEndpoint, credential, clientOptions),
-            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
-        };
-    }
-
     /// <summary>The API version the Queue client sends: 12.28 defaults to 2026-10-06, which Azurite 3.37 refuses, as for blobs.</summary>
     public const QueueClientOptions.ServiceVersion QueueServiceVersion = QueueClientOptions.ServiceVersion.V2026_06_06;
+
+    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
+    public static BlobServiceClient Blobs(StorageAccess access, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var clientOptions = new BlobClientOptions(BlobServiceVersion);
+        Configure(clientOptions, options, transport);
+        return access.ConnectionString is { } connectionString
+            ? new BlobServiceClient(connectionString, clientOptions)
+            : new BlobServiceClient(access.BlobEndpoint, access.Credential, clientOptions);
+    }
 
     /// <summary>
     /// The Queue client. Messages are base64 of their UTF-8 text, the Functions host's default encoding, so what the hub
     /// sends the host's queue triggers read, and what the host (or Event Grid) sends the hub reads.
     /// </summary>
-    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
-    public static QueueServiceClient Queues(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var clientOptions = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64 };
-        Configure(clientOptions, options ?? new StorageClientOptions(), transport);
-        return Queues(connection, clientOptions);
-    }
+    public static QueueServiceClient Queues(StorageAccess access, StorageClientOptions? options = null, HttpPipelineTransport? transport = null) =>
+        Queues(access, QueueMessageEncoding.Base64, options, transport);
+
+    /// <summary>A Queue client that reads and writes message bodies exactly as they are, whatever encoding their sender used.</summary>
+    public static QueueServiceClient RawQueues(StorageAccess access, StorageClientOptions? options = null, HttpPipelineTransport? transport = null) =>
+        Queues(access, QueueMessageEncoding.None, options, transport);
 
     /// <summary>A Queue client with options of the caller's (the local host reads queues both as base64 and as they are).</summary>
-    public static QueueServiceClient Queues(StorageConnection connection, QueueClientOptions clientOptions)
+    public static QueueServiceClient Queues(StorageAccess access, QueueClientOptions clientOptions)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        return connection switch
-        {
-            { AccountKey: { } key } => new QueueServiceClient(connection.QueueEndpoint, new StorageSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
-            { TokenCredential: { } credential } => new QueueServiceClient(connection.QueueEndpoint, credential, clientOptions),
-            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
-        };
+        ArgumentNullException.ThrowIfNull(access);
+        return access.ConnectionString is { } connectionString
+            ? new QueueServiceClient(connectionString, clientOptions)
+            : new QueueServiceClient(access.QueueEndpoint, access.Credential, clientOptions);
     }
 
     /// <summary>
     /// The Table client. Azure.Data.Tables 12.13 sends <c>x-ms-version: 2020-12-06</c>, which Azure and Azurite 3.37 both
     /// accept, so its version is left at the SDK's default.
     /// </summary>
-    /// <param name="transport">Where requests go; tests pass one that trusts Azurite's self-signed certificate.</param>
-    public static TableServiceClient Tables(StorageConnection connection, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
+    public static TableServiceClient Tables(StorageAccess access, StorageClientOptions? options = null, HttpPipelineTransport? transport = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(access);
         var clientOptions = new TableClientOptions();
-        Configure(clientOptions, options ?? new StorageClientOptions(), transport);
-
-        return connection switch
-        {
-            { AccountKey: { } key } => new TableServiceClient(connection.TableEndpoint, new TableSharedKeyCredential(connection.AccountName, Convert.ToBase64String(key)), clientOptions),
-            { TokenCredential: { } credential } => new TableServiceClient(connection.TableEndpoint, credential, clientOptions),
-            _ => throw new ArgumentException("The storage connection has neither an account key nor a token credential.", nameof(connection)),
-        };
+        Configure(clientOptions, options, transport);
+        return access.ConnectionString is { } connectionString
+            ? new TableServiceClient(connectionString, clientOptions)
+            : new TableServiceClient(access.TableEndpoint, access.Credential, clientOptions);
     }
 
-    // The SDK's retry is the retry layer of every SDK client, set from the one Storage options section.
-    private static void Configure(ClientOptions clientOptions, StorageClientOptions options, HttpPipelineTransport? transport)
+    private static QueueServiceClient Queues(StorageAccess access, QueueMessageEncoding encoding, StorageClientOptions? options, HttpPipelineTransport? transport)
     {
+        var clientOptions = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = encoding };
+        Configure(clientOptions, options, transport);
+        return Queues(access, clientOptions);
+    }
+
+    private static void Configure(ClientOptions clientOptions, StorageClientOptions? options, HttpPipelineTransport? transport)
+    {
+        options ??= new StorageClientOptions();
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = options.RetryDelay;

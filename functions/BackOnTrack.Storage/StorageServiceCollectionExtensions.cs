@@ -1,9 +1,15 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using BackOnTrack.Core.Ports;
+using BackOnTrack.Storage.Files;
+using BackOnTrack.Storage.Messages;
+using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Storage;
@@ -22,45 +28,51 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.MaxRetries is >= 0 and <= 10, "Storage:MaxRetries must be between 0 and 10.")
             .Validate(o => o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, "Storage:RetryDelay must be positive and at most Storage:MaxRetryDelay.")
             .ValidateOnStart();
-        services.AddSingleton(_ => ReadConnection(configuration));
+        services.AddSingleton(_ => ReadAccess(configuration));
+        // Until export, restore, erase, rekey, retention and the outbox are on the SDK too.
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccess>() is { ConnectionString: { } cs } ? StorageConnection.Parse(cs)
+            : StorageConnection.FromAccountName(sp.GetRequiredService<StorageAccess>().AccountName, sp.GetRequiredService<StorageAccess>().Credential!));
         services.AddSingleton(sp => StorageAccount.Create(
-            sp.GetRequiredService<StorageConnection>(),
-            sp.GetRequiredService<IOptions<StorageClientOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            sdkTables: sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
-        services.AddSingleton(sp => new Repositories.DataDropStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
-        services.AddSingleton(sp => new Repositories.BlobReceiptStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
-        services.AddSingleton(sp => new Repositories.DropRowStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
-        services.AddSingleton(sp => new Repositories.BenchmarkRowStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>()));
-        services.AddSingleton(sp => new Repositories.MetricsRequestSender(sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>()));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Blobs);
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Queues);
+            sp.GetRequiredService<StorageConnection>(), Options(sp), sp.GetRequiredService<TimeProvider>(), null, null, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
-        // The SDK's clients, through Microsoft.Extensions.Azure: one of each per account, built from the same connection
+        // The SDK's clients, through Microsoft.Extensions.Azure: one of each per account, built from the same access
         // (the key from a connection string locally, the managed identity in Azure), the SDK's retry set from the
-        // Storage options as the one retry layer. Stores take their own TableClient / BlobContainerClient / QueueClient.
+        // Storage options as the one retry layer.
         services.AddAzureClients(clients =>
         {
-            clients.AddClient<Azure.Data.Tables.TableServiceClient, Azure.Data.Tables.TableClientOptions>((_, sp) => StorageSdkClients.Tables(
-                sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
-            clients.AddClient<Azure.Storage.Blobs.BlobServiceClient, Azure.Storage.Blobs.BlobClientOptions>((_, sp) => StorageSdkClients.Blobs(
-                sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
-            clients.AddClient<Azure.Storage.Queues.QueueServiceClient, Azure.Storage.Queues.QueueClientOptions>((_, sp) => StorageSdkClients.Queues(
-                sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
+            clients.AddClient<TableServiceClient, TableClientOptions>((_, sp) => StorageSdkClients.Tables(sp.GetRequiredService<StorageAccess>(), Options(sp)));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((_, sp) => StorageSdkClients.Blobs(sp.GetRequiredService<StorageAccess>(), Options(sp)));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((_, sp) => StorageSdkClients.Queues(sp.GetRequiredService<StorageAccess>(), Options(sp)));
         });
+
+        // The ports the use cases own, each adapter over its own container, queue or table client.
+        services.AddSingleton(sp => new DataDropStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new BlobReceiptStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new DropRowStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new BenchmarkRowStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IUploadedFiles>(sp => new UploadedFiles(sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<IReportFiles>(sp => new ReportFiles(sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<IQuarantine>(sp => new QuarantineFiles(sp.GetRequiredService<BlobServiceClient>()));
+        // The real clock, not the hub's (which may run "as of" a past date): storage checks a SAS's expiry against its own.
+        services.AddSingleton<IUploadUrls>(sp => new UploadSasIssuer(sp.GetRequiredService<BlobServiceClient>(), TimeProvider.System));
+        services.AddSingleton<IMetricsRequests>(sp => new MetricsRequestSender(sp.GetRequiredService<QueueServiceClient>()));
+        services.AddSingleton<ITrackerSyncRequests>(sp => new TrackerSyncRequestSender(sp.GetRequiredService<QueueServiceClient>()));
+        services.AddSingleton<IDropEvents>(sp => new DropEventSender(sp.GetRequiredService<QueueServiceClient>()));
+        services.AddSingleton<IPoisonQueues>(sp => new PoisonQueues(StorageSdkClients.RawQueues(sp.GetRequiredService<StorageAccess>(), Options(sp))));
+        services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<StorageProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioning>());
         return services;
     }
 
-    /// <summary>Reads the connection the way the Functions host does: a connection string wins over identity settings.</summary>
-    public static StorageConnection ReadConnection(IConfiguration configuration)
+    /// <summary>Reads the account the way the Functions host does: a connection string wins over identity settings.</summary>
+    public static StorageAccess ReadAccess(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration["AzureWebJobsStorage"];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return StorageConnection.Parse(connectionString);
+            return StorageAccess.FromConnectionString(connectionString);
         }
 
         var identity = configuration.GetSection("AzureWebJobsStorage");
@@ -76,6 +88,8 @@ public static class StorageServiceCollectionExtensions
         TokenCredential credential = string.Equals(identity["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
             ? new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-        return StorageConnection.FromAccountName(accountName, credential);
+        return StorageAccess.FromAccountName(accountName, credential);
     }
+
+    private static StorageClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<StorageClientOptions>>().Value;
 }

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -73,14 +74,14 @@ public static class EarlyWarningMeasurements
         return days;
     }
 
-    public static async Task<SeededLa> SeedAsync(StorageAccount storage, int pupils)
+    public static async Task<SeededLa> SeedAsync(TestStorage storage, int pupils)
     {
         var watch = Stopwatch.StartNew();
         var random = new Random(20251219);
         var days = SchoolDays();
-        var attendance = storage.SdkTables.GetTableClient(HubStorageNames.Tables.Attendance);
-        var exclusionsTable = storage.SdkTables.GetTableClient(HubStorageNames.Tables.Exclusions);
-        var drops = new DataDropStore(storage.SdkTables);
+        var attendance = storage.TableService.GetTableClient(HubStorageNames.Tables.Attendance);
+        var exclusionsTable = storage.TableService.GetTableClient(HubStorageNames.Tables.Exclusions);
+        var drops = new DataDropStore(storage.TableService);
         var schools = Schools(pupils);
         long marks = 0;
         int monthRows = 0, exclusions = 0, seeded = 0;
@@ -199,19 +200,18 @@ public static class EarlyWarningMeasurements
     }
 
     /// <summary>The recompute as the hub composes it, on storage whose every table request <paramref name="reads"/> sees.</summary>
-    public static async Task<RecomputeMeasurement> MeasureAsync(StorageConnection connection)
+    public static async Task<RecomputeMeasurement> MeasureAsync(StorageAccess access)
     {
         var reads = new CountingHandler();
         // The stores read through the Azure SDK's client: its requests go through the same counting handler.
         using var sdkReads = new HttpClient(reads, disposeHandler: false);
-        var sdkTables = StorageSdkClients.Tables(connection, transport: new Azure.Core.Pipeline.HttpClientTransport(sdkReads));
-        using var storage = StorageAccount.Create(connection, transport: reads, sdkTables: sdkTables);
+        var tables = StorageSdkClients.Tables(access, transport: new Azure.Core.Pipeline.HttpClientTransport(sdkReads));
         var clock = new FixedClock(new DateTimeOffset(AsOf.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
         var recompute = new RecomputeEarlyWarningsUseCase(
-            new EarlyWarningFactsReader(storage.SdkTables),
-            new EarlyWarningStore(storage.SdkTables),
-            new MetricFactsReader(storage.SdkTables),
-            new DataDropStore(storage.SdkTables),
+            new EarlyWarningFactsReader(tables),
+            new EarlyWarningStore(tables),
+            new MetricFactsReader(tables),
+            new DataDropStore(tables),
             Options.Create(new EarlyWarningOptions()),
             clock,
             NullLogger<RecomputeEarlyWarningsUseCase>.Instance);
@@ -223,10 +223,10 @@ public static class EarlyWarningMeasurements
         // Where the time goes: the reads alone, then the rules alone over every pupil read.
         var options = new EarlyWarningOptions();
         var years = RecomputeEarlyWarningsUseCase.YearsToRead(options, AsOf);
-        var facts = new EarlyWarningFactsReader(storage.SdkTables);
+        var facts = new EarlyWarningFactsReader(tables);
         var watch = Stopwatch.StartNew();
         var histories = new List<Core.EarlyWarning.PupilHistory>();
-        foreach (var school in (await new DataDropStore(storage.SdkTables).ListAllAsync(CancellationToken.None)).Select(d => Laestab.Parse(d.Scope)).Distinct())
+        foreach (var school in (await new DataDropStore(tables).ListAllAsync(CancellationToken.None)).Select(d => Laestab.Parse(d.Scope)).Distinct())
         {
             histories.AddRange(await facts.ReadSchoolAsync(school, years, CancellationToken.None));
         }

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Application.Ingest;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,7 +11,6 @@ using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Core.Tabular;
 using BackOnTrack.LocalHost;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +35,7 @@ public static class IngestMeasurements
     /// (a) The store's ceiling: the exact month entities the pipeline writes for the file, built beforehand (not timed),
     /// then sent as transactions of 100 with the pipeline's own concurrency.
     /// </summary>
-    public static async Task<Measurement> CeilingAsync(StorageAccount storage, string file, int rows, string school)
+    public static async Task<Measurement> CeilingAsync(TestStorage storage, string file, int rows, string school)
     {
         var context = new DropContext(DateTimeOffset.UtcNow, Laestab.Parse(school), Convert.FromBase64String(Key))
         {
@@ -68,7 +68,7 @@ public static class IngestMeasurements
             .ToList();
 
         // The same SDK client the pipeline writes through, sending the same checked transactions.
-        var table = storage.SdkTables.GetTableClient(HubStorageNames.Tables.Attendance);
+        var table = storage.TableService.GetTableClient(HubStorageNames.Tables.Attendance);
 
         // Warm the client up as the pipeline is warmed: one transaction, untimed (it is re-sent below; upserts repeat harmlessly).
         await table.SubmitCheckedAsync(transactions[0]);
@@ -94,7 +94,7 @@ public static class IngestMeasurements
     /// (b) The full IngestDrop path: the drop-events message delivered by the local host to the real worker process over
     /// the host's protocol, as in a local run. The peak memory is the worker's, where the ingest ran.
     /// </summary>
-    public static async Task<Measurement> PipelineAsync(string connection, StorageAccount storage, string file, int rows, string school, string warmUpFile, string warmUpSchool)
+    public static async Task<Measurement> PipelineAsync(string connection, TestStorage storage, string file, int rows, string school, string warmUpFile, string warmUpSchool)
     {
         await UploadAsync(storage, warmUpFile, $"{warmUpSchool}/attendance.csv");
         await UploadAsync(storage, file, $"{school}/attendance.csv");
@@ -119,7 +119,7 @@ public static class IngestMeasurements
         await host.RunOnceAsync(IngestDropOnly, CancellationToken.None);
         watch.Stop();
 
-        var drop = (await new DataDropStore(storage.SdkTables).ListAsync(school, CancellationToken.None)).Single();
+        var drop = (await new DataDropStore(storage.TableService).ListAsync(school, CancellationToken.None)).Single();
         if (drop.Status != DropStatus.Processed || drop.RowsAccepted != rows)
         {
             throw new InvalidOperationException($"The drop ended {drop.Status} with {drop.RowsAccepted} of {rows} rows stored.");
@@ -129,20 +129,20 @@ public static class IngestMeasurements
         return new Measurement("pipeline", rows, -1, watch.Elapsed.TotalSeconds, peak);
     }
 
-    private static async Task UploadAsync(StorageAccount storage, string file, string blob)
+    private static async Task UploadAsync(TestStorage storage, string file, string blob)
     {
         await using var content = File.OpenRead(file);
-        await storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, blob, content, new BlobUploadOptions { ContentType = "text/csv" });
+        await storage.UploadAsync(HubStorageNames.Containers.Drops, blob, content, "text/csv");
     }
 
     private static bool IngestDropOnly(string function) => function == "IngestDrop";
 
-    private static async Task SendBlobCreatedAsync(StorageAccount storage, string blob)
+    private static async Task SendBlobCreatedAsync(TestStorage storage, string blob)
     {
-        var properties = await storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blob);
-        await storage.Queues.SendMessageAsync(
+        var properties = await storage.FindAsync(HubStorageNames.Containers.Drops, blob);
+        await storage.SendAsync(
             HubStorageNames.Queues.DropEvents,
-            DropEvents.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blob), DateTimeOffset.UtcNow));
+            DropEvents.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), storage.BlobUri(HubStorageNames.Containers.Drops, blob), DateTimeOffset.UtcNow));
     }
 
     /// <summary>The process's peak resident set (VmHWM), the memory it actually held at its worst.</summary>

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -57,8 +58,8 @@ if (args is ["measure", var mode, var rowText])
     var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
                      ?? throw new InvalidOperationException("Set AzureWebJobsStorage.");
     var rows = int.Parse(rowText, CultureInfo.InvariantCulture);
-    using var storage = StorageAccount.Create(StorageConnection.Parse(connection));
-    await StorageProvisioning.EnsureCreatedAsync(storage, CancellationToken.None);
+    var storage = TestStorage.For(connection);
+    await StorageProvisioning.EnsureCreatedAsync(storage.BlobService, storage.QueueService, storage.TableService, CancellationToken.None);
     var file = Path.Combine(Path.GetTempPath(), $"backontrack-bench-{rows}-{Environment.ProcessId}.csv");
     var warmUp = Path.Combine(Path.GetTempPath(), $"backontrack-bench-warmup-{Environment.ProcessId}.csv");
     AttendanceFile.Write(file, rows);
@@ -83,16 +84,16 @@ if (args is ["measure", var mode, var rowText])
 
 if (args is ["seed-early-warning", var seedText])
 {
-    using var storage = StorageAccount.Create(StorageConnection.Parse(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage.")));
-    await StorageProvisioning.EnsureCreatedAsync(storage, CancellationToken.None);
+    var storage = TestStorage.For(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage."));
+    await StorageProvisioning.EnsureCreatedAsync(storage.BlobService, storage.QueueService, storage.TableService, CancellationToken.None);
     Console.WriteLine(JsonSerializer.Serialize(await EarlyWarningMeasurements.SeedAsync(storage, int.Parse(seedText, CultureInfo.InvariantCulture))));
     return 0;
 }
 
 if (args is ["measure-early-warning"])
 {
-    var connection = StorageConnection.Parse(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage."));
-    Console.WriteLine(JsonSerializer.Serialize(await EarlyWarningMeasurements.MeasureAsync(connection)));
+    var access = StorageAccess.FromConnectionString(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage."));
+    Console.WriteLine(JsonSerializer.Serialize(await EarlyWarningMeasurements.MeasureAsync(access)));
     return 0;
 }
 

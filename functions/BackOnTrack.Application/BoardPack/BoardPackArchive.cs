@@ -1,7 +1,7 @@
 using System.Text.Json;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs;
 
 namespace BackOnTrack.Application.BoardPack;
 
@@ -17,7 +17,7 @@ public sealed record LatestBoardPack(string Month, DateOnly AsOf, bool InSharePo
 /// <c>…/board-pack.html</c>, replaced when a month is produced again, and <c>board-pack/latest.json</c>, which names
 /// the newest month published and where the board opens it (the digest links to it).
 /// </summary>
-public sealed class BoardPackArchive(StorageAccount account)
+public sealed class BoardPackArchive(IReportFiles reports)
 {
     public const string Folder = "board-pack";
     public const string LatestBlob = Folder + "/latest.json";
@@ -35,8 +35,7 @@ public sealed class BoardPackArchive(StorageAccount account)
         foreach (var file in files)
         {
             var name = BlobName(month, file.Name);
-            await account.Blobs.UploadAsync(HubStorageNames.Containers.Reports, name, file.Content, new BlobUploadOptions { ContentType = file.ContentType }, cancellationToken)
-                .ConfigureAwait(false);
+            await reports.WriteAsync(name, file.Content, file.ContentType, cancellationToken).ConfigureAwait(false);
             paths[file.Name] = $"{HubStorageNames.Containers.Reports}/{name}";
         }
 
@@ -52,20 +51,20 @@ public sealed class BoardPackArchive(StorageAccount account)
             return;
         }
 
-        await account.Blobs.UploadAsync(
-            HubStorageNames.Containers.Reports, LatestBlob, JsonSerializer.SerializeToUtf8Bytes(latest, Json), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken)
-            .ConfigureAwait(false);
+        await reports.WriteAsync(LatestBlob, JsonSerializer.SerializeToUtf8Bytes(latest, Json), "application/json", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The newest pack published, or null before the first.</summary>
     public async Task<LatestBoardPack?> ReadLatestAsync(CancellationToken cancellationToken)
     {
-        if (await account.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Reports, LatestBlob, cancellationToken).ConfigureAwait(false) is null)
+        if (await reports.OpenReadAsync(LatestBlob, cancellationToken).ConfigureAwait(false) is not { } content)
         {
             return null;
         }
 
-        using var download = await account.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, LatestBlob, cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync<LatestBoardPack>(download.Content, Json, cancellationToken).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync<LatestBoardPack>(content, Json, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

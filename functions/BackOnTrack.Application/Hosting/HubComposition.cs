@@ -11,7 +11,6 @@ using BackOnTrack.Application.Sweep;
 using BackOnTrack.Application.Tracker;
 using BackOnTrack.M365;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs.Sas;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -75,8 +74,6 @@ public static class HubComposition
     {
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchoolKeyStore>();
-        // The real clock, not the hub's (which may run "as of" a past date): storage checks a SAS's expiry against its own.
-        services.AddSingleton(sp => new UploadSasIssuer(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), TimeProvider.System));
         services.AddSingleton<SchoolUploadsUseCase>();
         services.AddBackOnTrackPortal();
     }

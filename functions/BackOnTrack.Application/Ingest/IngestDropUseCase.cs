@@ -3,10 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Messages;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Tracker;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,10 @@ public sealed record IngestOutcome(string Summary, ReceiptStatus? Status, string
 /// finished by the next.
 /// </summary>
 internal sealed partial class IngestDropUseCase(
-    StorageAccount account,
+    IUploadedFiles uploads,
+    IReportFiles reports,
+    IQuarantine quarantine,
+    ITrackerSyncRequests trackerSync,
     BlobReceiptStore receipts,
     DataDropStore drops,
     DropRowRemover remover,
@@ -42,8 +46,6 @@ internal sealed partial class IngestDropUseCase(
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly BlobServiceClient _blobs = account.Blobs;
-
     public async Task<IngestOutcome> IngestAsync(BlobCreatedEvent drop, CancellationToken cancellationToken)
     {
         if (!_imports.TryGetValue(drop.Container, out var import))
@@ -52,7 +54,7 @@ internal sealed partial class IngestDropUseCase(
             return new IngestOutcome($"Container {drop.Container} is not ingested by this version of the hub.", null, null);
         }
 
-        var reading = _blobs.GetPropertiesAsync(drop.Container, drop.BlobName, cancellationToken);
+        var reading = uploads.FindAsync(drop.Container, drop.BlobName, cancellationToken);
         var receipt = await receipts.GetAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
         var current = await reading.ConfigureAwait(false);
         if (current is null)
@@ -60,7 +62,7 @@ internal sealed partial class IngestDropUseCase(
             return new IngestOutcome("The blob no longer exists; nothing to do.", null, null);
         }
 
-        if (receipt is { IsFinal: true } && receipt.BlobETag == current.ETag.ToString())
+        if (receipt is { IsFinal: true } && receipt.BlobETag == current.ETag)
         {
             return new IngestOutcome("This version was already handled.", receipt.Status, receipt.DropId);
         }
@@ -166,7 +168,7 @@ internal sealed partial class IngestDropUseCase(
         if (place.School is not null)
         {
             // A school's drop, accepted or refused, changes its line in the returns list the board reads.
-            await ReturnsSyncRequest.SendAsync(account.Queues, cancellationToken).ConfigureAwait(false);
+            await trackerSync.RequestAsync(new TrackerSyncRequest.Returns(), cancellationToken).ConfigureAwait(false);
         }
 
         await SaveReceiptAsync(drop, copy, ToReceiptStatus(status), null, now, claimed, cancellationToken).ConfigureAwait(false);
@@ -181,24 +183,13 @@ internal sealed partial class IngestDropUseCase(
     {
         var name = $"{folder}/{report.DropId}";
         await Task.WhenAll(
-            _blobs.UploadAsync(
-                HubStorageNames.Containers.Reports, name + ".json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson),
-                new BlobUploadOptions { ContentType = "application/json" }, cancellationToken),
-            _blobs.UploadAsync(
-                HubStorageNames.Containers.Reports, name + ".csv", Encoding.UTF8.GetBytes(report.ToCsv()),
-                new BlobUploadOptions { ContentType = "text/csv" }, cancellationToken)).ConfigureAwait(false);
+            reports.WriteAsync(name + ".json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson), "application/json", cancellationToken),
+            reports.WriteAsync(name + ".csv", Encoding.UTF8.GetBytes(report.ToCsv()), "text/csv", cancellationToken)).ConfigureAwait(false);
         return name + ".json";
     }
 
-    private async Task QuarantineAsync(BlobCreatedEvent drop, string dropId, string folder, DropReport report, CancellationToken cancellationToken)
-    {
-        var target = $"{folder}/{dropId}/";
-        await _blobs.CopyAsync(drop.Container, drop.BlobName, HubStorageNames.Containers.Quarantine, target + drop.BlobName[(drop.BlobName.LastIndexOf('/') + 1)..], cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        await _blobs.UploadAsync(
-            HubStorageNames.Containers.Quarantine, target + "report.json", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson),
-            new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
-    }
+    private async Task QuarantineAsync(BlobCreatedEvent drop, string dropId, string folder, DropReport report, CancellationToken cancellationToken) =>
+        await quarantine.KeepAsync(drop.Container, drop.BlobName, $"{folder}/{dropId}", JsonSerializer.SerializeToUtf8Bytes(report, ReportJson), cancellationToken).ConfigureAwait(false);
 
     private async Task<BlobReceipt> SaveReceiptAsync(
         BlobCreatedEvent drop, DownloadedDrop copy, ReceiptStatus status, string? duplicateOf, DateTimeOffset now, BlobReceipt? expected, CancellationToken cancellationToken) =>
@@ -224,10 +215,10 @@ internal sealed partial class IngestDropUseCase(
             bufferSize: 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            using var download = await _blobs.DownloadStreamingAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+            using var download = await uploads.OpenReadAsync(drop.Container, drop.BlobName, cancellationToken).ConfigureAwait(false);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
-            var etag = download.Properties.ETag.ToString();
+            var etag = download.ETag;
             long total = 0;
             int read;
             while ((read = await download.Content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
@@ -16,7 +17,7 @@ namespace BackOnTrack.Application.Ingest;
 /// validated as they stream, accepted rows written in transactions per partition; once stored, one
 /// <c>metrics-requests</c> message per school-year the drop (or the version it replaced) touched.
 /// </summary>
-internal sealed class SchoolDataImport(DropRowStore rows, MetricsRequestSender metricsRequests, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
+internal sealed class SchoolDataImport(DropRowStore rows, IMetricsRequests metricsRequests, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
 {
     public string Container => HubStorageNames.Containers.Drops;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 
@@ -23,7 +24,7 @@ public sealed record RecomputeResult(IReadOnlyList<string> ScopesChanged, int Sc
 /// school's early-warning flags are recomputed here too (every school's, for the LA scope: cohorts show on the flags).
 /// </summary>
 public sealed partial class RecomputeMetricsUseCase(
-    StorageAccount account,
+    ITrackerSyncRequests trackerSync,
     MetricFactsReader facts,
     MetricsStore metrics,
     DataDropStore drops,
@@ -86,8 +87,7 @@ public sealed partial class RecomputeMetricsUseCase(
 
         foreach (var (changedScope, changedYear) in syncs.Distinct())
         {
-            var message = new TrackerSyncRequest.Figures(Scope.Parse(changedScope), changedYear).Serialize();
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, message, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await trackerSync.RequestAsync(new TrackerSyncRequest.Figures(Scope.Parse(changedScope), changedYear), cancellationToken).ConfigureAwait(false);
         }
 
         LogRecomputed(logger, scope, year, schools.Count, changed.Count, cohorts);

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Storage;
@@ -19,7 +20,7 @@ public sealed record ErasureResult(IReadOnlyDictionary<string, int> RowsRemoved,
 /// writes an audit entry with counts, who and why, and no identifier. Running it again removes nothing more.
 /// </summary>
 public sealed partial class ErasePupilUseCase(
-    TableServiceClient tables, StorageAccount account, EarlyWarningStore earlyWarnings, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
+    TableServiceClient tables, IMetricsRequests metricsRequests, EarlyWarningStore earlyWarnings, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
 {
     public const string Operation = "PupilErase";
 
@@ -54,7 +55,7 @@ public sealed partial class ErasePupilUseCase(
 
         removed[HubStorageNames.Tables.Cohorts] = await DeleteAsync(HubStorageNames.Tables.Cohorts, memberships, cancellationToken).ConfigureAwait(false);
         removed[HubStorageNames.Tables.EarlyWarnings] = await earlyWarnings.DeletePupilAsync(pupil, cancellationToken).ConfigureAwait(false);
-        var requests = await MetricsRequests.SendAsync(account.Queues, schoolYears, cancellationToken).ConfigureAwait(false);
+        var requests = await metricsRequests.RequestAsync(schoolYears, cancellationToken).ConfigureAwait(false);
         var counts = removed.ToDictionary(r => r.Key, r => (long)r.Value);
         counts["MetricsRequests"] = requests;
         await audit.WriteAsync(new OperationsAuditEntry(Operation, clock.GetUtcNow(), by, reason, counts), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage;
 
 namespace BackOnTrack.Application.Operations;
@@ -11,10 +12,8 @@ public sealed record PoisonReplayed(string Queue, int Moved);
 /// every function tolerates. A second run finds nothing to move. The replay moves at most as many messages as the poison
 /// queue held when it began, so a message poisoned again meanwhile waits for the next replay rather than looping.
 /// </summary>
-public sealed partial class PoisonReplayUseCase(StorageAccount account, ILogger<PoisonReplayUseCase> logger)
+public sealed partial class PoisonReplayUseCase(IPoisonQueues poisonQueues, ILogger<PoisonReplayUseCase> logger)
 {
-    private static readonly TimeSpan Hidden = TimeSpan.FromMinutes(5);
-
     /// <param name="queue">One trigger queue (its poison twin's name is accepted too), or null for all of them.</param>
     /// <exception cref="ArgumentException">The queue is not one of the hub's trigger queues.</exception>
     public async Task<IReadOnlyList<PoisonReplayed>> ReplayAsync(string? queue, CancellationToken cancellationToken)
@@ -23,36 +22,12 @@ public sealed partial class PoisonReplayUseCase(StorageAccount account, ILogger<
         var results = new List<PoisonReplayed>();
         foreach (var trigger in queues)
         {
-            var moved = await ReplayQueueAsync(trigger, cancellationToken).ConfigureAwait(false);
+            var moved = await poisonQueues.ReplayAsync(trigger, cancellationToken).ConfigureAwait(false);
             LogReplayed(logger, trigger, moved);
             results.Add(new PoisonReplayed(trigger, moved));
         }
 
         return results;
-    }
-
-    private async Task<int> ReplayQueueAsync(string trigger, CancellationToken cancellationToken)
-    {
-        var poison = HubStorageNames.Queues.PoisonOf(trigger);
-        var budget = await account.Queues.GetApproximateMessageCountAsync(poison, cancellationToken).ConfigureAwait(false);
-        var moved = 0;
-        while (moved < budget)
-        {
-            var batch = await account.Queues.ReceiveMessagesAsync(poison, Math.Clamp(budget - moved, 1, 32), Hidden, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var message in batch)
-            {
-                await account.Queues.SendMessageAsync(trigger, message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await account.Queues.DeleteMessageAsync(poison, message.MessageId, message.PopReceipt!, cancellationToken).ConfigureAwait(false);
-                moved++;
-            }
-        }
-
-        return moved;
     }
 
     private static string TriggerQueue(string name)

@@ -1,4 +1,5 @@
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
@@ -34,7 +35,8 @@ internal sealed partial class ReprocessDropUseCase(
     DropRowRemover remover,
     IEnumerable<IDropImport> imports,
     IngestDropUseCase ingest,
-    StorageAccount account,
+    IUploadedFiles uploads,
+    IMetricsRequests metricsRequests,
     OperationsAuditStore audit,
     TimeProvider clock,
     ILogger<ReprocessDropUseCase> logger)
@@ -52,13 +54,13 @@ internal sealed partial class ReprocessDropUseCase(
         // Each container's import files its blobs under its own scope (a school, LA, plans, benchmarks).
         var container = imports.FirstOrDefault(i => i.Place(drop.BlobName).Scope == scope)?.Container ?? HubStorageNames.Containers.Drops;
         var outcome = new ReprocessOutcome(ReprocessResult.Reprocessed, container, drop.BlobName, 0, null);
-        var blob = await account.Blobs.GetPropertiesAsync(container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+        var blob = await uploads.FindAsync(container, drop.BlobName, cancellationToken).ConfigureAwait(false);
         if (blob is null)
         {
             return outcome with { Result = ReprocessResult.BlobGone };
         }
 
-        if (!await HoldsDropAsync(container, drop, blob.ETag.ToString(), cancellationToken).ConfigureAwait(false))
+        if (!await HoldsDropAsync(container, drop, blob.ETag, cancellationToken).ConfigureAwait(false))
         {
             return outcome with { Result = ReprocessResult.BlobReplaced };
         }
@@ -67,7 +69,7 @@ internal sealed partial class ReprocessDropUseCase(
         await drops.SaveAsync(drop with { Status = DropStatus.Processing }, cancellationToken).ConfigureAwait(false);
         await receipts.DeleteAsync(container, drop.BlobName, cancellationToken).ConfigureAwait(false);
         var ingested = await ingest.IngestAsync(new BlobCreatedEvent(container, drop.BlobName, null), cancellationToken).ConfigureAwait(false);
-        await MetricsRequests.SendAsync(account.Queues, drop.SchoolYears, cancellationToken).ConfigureAwait(false);
+        await metricsRequests.RequestAsync(drop.SchoolYears, cancellationToken).ConfigureAwait(false);
         await audit.WriteAsync(
             new OperationsAuditEntry(Operation, clock.GetUtcNow(), by, $"{scope}/{dropId}", new Dictionary<string, long> { ["RowsRemoved"] = removed }),
             cancellationToken).ConfigureAwait(false);
@@ -84,7 +86,7 @@ internal sealed partial class ReprocessDropUseCase(
             return receipt.DropId == drop.DropId;
         }
 
-        using var download = await account.Blobs.DownloadStreamingAsync(container, drop.BlobName, cancellationToken).ConfigureAwait(false);
+        using var download = await uploads.OpenReadAsync(container, drop.BlobName, cancellationToken).ConfigureAwait(false);
         return await DropId.ComputeAsync(download.Content, cancellationToken).ConfigureAwait(false) == drop.DropId;
     }
 

@@ -1,7 +1,7 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Application.Tracker;
-using BackOnTrack.Storage;
+using BackOnTrack.Core.Messages;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Operations;
@@ -27,7 +27,7 @@ public sealed record WithdrawOutcome(WithdrawResult Result, DropStatus? Status, 
 /// same content again (a new blob version) reinstates it.
 /// </summary>
 public sealed partial class WithdrawDropUseCase(
-    DataDropStore drops, DropRowRemover remover, StorageAccount account, OperationsAuditStore audit, TimeProvider clock, ILogger<WithdrawDropUseCase> logger)
+    DataDropStore drops, DropRowRemover remover, IMetricsRequests metricsRequests, ITrackerSyncRequests trackerSync, OperationsAuditStore audit, TimeProvider clock, ILogger<WithdrawDropUseCase> logger)
 {
     public const string Operation = "DropWithdraw";
 
@@ -45,11 +45,11 @@ public sealed partial class WithdrawDropUseCase(
         }
 
         var removed = await remover.RemoveAsync(dropId, drop.Partitions, cancellationToken).ConfigureAwait(false);
-        var requested = await MetricsRequests.SendAsync(account.Queues, drop.SchoolYears, cancellationToken).ConfigureAwait(false);
+        var requested = await metricsRequests.RequestAsync(drop.SchoolYears, cancellationToken).ConfigureAwait(false);
         await drops.SaveAsync(drop with { Status = DropStatus.Withdrawn }, cancellationToken).ConfigureAwait(false);
         if (Laestab.TryParse(scope, out _, out _))
         {
-            await ReturnsSyncRequest.SendAsync(account.Queues, cancellationToken).ConfigureAwait(false);
+            await trackerSync.RequestAsync(new TrackerSyncRequest.Returns(), cancellationToken).ConfigureAwait(false);
         }
         await audit.WriteAsync(
             new OperationsAuditEntry(Operation, clock.GetUtcNow(), by, $"{scope}/{dropId}: {reason}", new Dictionary<string, long> { ["RowsRemoved"] = removed, ["MetricsRequests"] = requested }),

@@ -2,6 +2,7 @@ using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Plans;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tabular;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Ingest;
@@ -20,7 +21,7 @@ namespace BackOnTrack.Application.Plans;
 /// the same actions.
 /// </summary>
 internal sealed partial class ImportPlanUseCase(
-    StorageAccount account, ActionPlanStore store, IOptions<IngestOptions> ingestOptions, ILogger<ImportPlanUseCase> logger) : IDropImport
+    ITrackerSyncRequests trackerSync, ActionPlanStore store, IOptions<IngestOptions> ingestOptions, ILogger<ImportPlanUseCase> logger) : IDropImport
 {
     /// <summary>The DataDrops partition of plan and owners files, and their reports and quarantine folder.</summary>
     public const string Scope = "plans";
@@ -52,7 +53,7 @@ internal sealed partial class ImportPlanUseCase(
     {
         if (stored.Kind == nameof(PlanFileKind.ActionPlan) && stored.PlanId is { } planId)
         {
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, new TrackerSyncRequest.Plan(planId).Serialize(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await trackerSync.RequestAsync(new TrackerSyncRequest.Plan(planId), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using BackOnTrack.Application.Configuration;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,11 @@ namespace BackOnTrack.Application.Portal;
 /// What the portal's two anonymous functions serve: the page (naming this hub's file limit) and its assets, each with
 /// the security headers for this hub's storage account (uploads go straight to its blob endpoint).
 /// </summary>
-public sealed class PortalSite(StorageAccount account, IOptions<IngestOptions> ingest)
+public sealed class PortalSite(IUploadedFiles uploads, IOptions<IngestOptions> ingest)
 {
     private readonly Lazy<PortalAsset> _page = new(() => PortalAssets.Page(ingest.Value.MaxFileBytes));
     private readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> _headers =
-        new(() => PortalSecurityHeaders.For(account.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, "portal")));
+        new(() => PortalSecurityHeaders.For(uploads.UriOf(HubStorageNames.Containers.Drops, "portal")));
 
     public PortalAsset Page => _page.Value;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BackOnTrack.Core.Calendar;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Prompts;
 using BackOnTrack.M365;
 using BackOnTrack.Storage;
@@ -30,7 +31,7 @@ public sealed partial class PromptOwnersUseCase(
     PromptLedgerStore ledger,
     OwnerPromptSender prompts,
     BoardDigestPublisher digests,
-    StorageAccount account,
+    IReportFiles reports,
     TimeProvider clock,
     ILogger<PromptOwnersUseCase> logger)
 {
@@ -99,7 +100,7 @@ public sealed partial class PromptOwnersUseCase(
     private async Task SaveReportAsync(PromptRunResult result, CancellationToken cancellationToken)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"prompts/{result.Week}/{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff'Z'}.json");
-        await account.Blobs.UploadAsync(HubStorageNames.Containers.Reports, name, JsonSerializer.SerializeToUtf8Bytes(new
+        await reports.WriteAsync(name, JsonSerializer.SerializeToUtf8Bytes(new
         {
             asOf = result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             week = result.Week.ToString(),
@@ -113,7 +114,7 @@ public sealed partial class PromptOwnersUseCase(
             result.StoppedBecause,
             unreached = result.Unreached,
             unprompted = result.Unprompted.Select(u => new { u.Action.PlanId, u.Action.ActionKey, u.Owner, u.Reason }),
-        }, ReportJson), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, ReportJson), "application/json", cancellationToken).ConfigureAwait(false);
     }
 
     private static PromptRunResult Result(DateOnly asOf, IsoWeek week, PromptSchedule schedule, PromptTally run, DigestRunOutcome digest, string? stoppedBecause) =>

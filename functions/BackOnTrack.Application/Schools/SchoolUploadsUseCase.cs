@@ -1,9 +1,9 @@
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs.Sas;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -57,8 +57,9 @@ public sealed record SchoolAnswer<T>(SchoolRequestOutcome Outcome, T? Value, str
 /// </summary>
 public sealed partial class SchoolUploadsUseCase(
     SchoolKeyStore keys,
-    UploadSasIssuer sas,
-    StorageAccount account,
+    IUploadUrls uploadUrls,
+    IUploadedFiles uploads,
+    IReportFiles reports,
     BlobReceiptStore receipts,
     DataDropStore drops,
     IOptions<SchoolsOptions> options,
@@ -84,7 +85,7 @@ public sealed partial class SchoolUploadsUseCase(
         }
 
         var blobName = name.BlobNameFor(school);
-        var exists = await account.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blobName, cancellationToken).ConfigureAwait(false) is not null;
+        var exists = await uploads.FindAsync(HubStorageNames.Containers.Drops, blobName, cancellationToken).ConfigureAwait(false) is not null;
         if (replacing && !exists)
         {
             return new(SchoolRequestOutcome.NotFound, null, $"You have no file named {name} to replace.");
@@ -95,8 +96,8 @@ public sealed partial class SchoolUploadsUseCase(
             return new(SchoolRequestOutcome.Conflict, null, $"You already sent a file named {name}: ask with replaces={name} to overwrite it, or choose another name.");
         }
 
-        var (url, expiresAt) = await sas.IssueAsync(
-            HubStorageNames.Containers.Drops, blobName, replacing ? BlobSasAccess.Write : BlobSasAccess.Create, TimeSpan.FromMinutes(options.Value.UploadUrlMinutes), cancellationToken).ConfigureAwait(false);
+        var (url, expiresAt) = await uploadUrls.IssueAsync(
+            HubStorageNames.Containers.Drops, blobName, replacing ? UploadAccess.Write : UploadAccess.Create, TimeSpan.FromMinutes(options.Value.UploadUrlMinutes), cancellationToken).ConfigureAwait(false);
         LogIssued(logger, school.Value, replacing, options.Value.UploadUrlMinutes);
         return new(SchoolRequestOutcome.Ok, new UploadGrant(blobName, url, expiresAt, replacing));
     }
@@ -129,7 +130,7 @@ public sealed partial class SchoolUploadsUseCase(
         var receipt = await receipts.GetAsync(HubStorageNames.Containers.Drops, blobName, cancellationToken).ConfigureAwait(false);
         if (receipt is null)
         {
-            return await account.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blobName, cancellationToken).ConfigureAwait(false) is null
+            return await uploads.FindAsync(HubStorageNames.Containers.Drops, blobName, cancellationToken).ConfigureAwait(false) is null
                 ? new(SchoolRequestOutcome.NotFound, null, "You have no file of that name.")
                 : new(SchoolRequestOutcome.Ok, new DropStatusAnswer(school.Value, blobName, "Waiting", null, null, null, null, null, null, "Received; not yet processed.", null, null, null, null));
         }
@@ -153,10 +154,10 @@ public sealed partial class SchoolUploadsUseCase(
     {
         var status = receipt?.Status == ReceiptStatus.Duplicate ? "Duplicate" : drop?.Status.ToString() ?? receipt?.Status.ToString() ?? "Waiting";
         JsonElement? report = null;
-        if (drop?.ReportBlob is { } reportBlob && await account.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Reports, reportBlob, cancellationToken).ConfigureAwait(false) is not null)
+        if (drop?.ReportBlob is { } reportBlob && await reports.OpenReadAsync(reportBlob, cancellationToken).ConfigureAwait(false) is { } content)
         {
-            using var download = await account.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, reportBlob, cancellationToken).ConfigureAwait(false);
-            using var document = await JsonDocument.ParseAsync(download.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var reportContent = content.ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
             report = document.RootElement.Clone();
         }
 

@@ -1,4 +1,5 @@
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
@@ -21,7 +22,9 @@ public sealed record SweepResult(int BlobsSeen, int Enqueued, int RawDeleted, in
 /// Then pupil rows past their own retention go (<see cref="PupilDataRetention"/>).
 /// </summary>
 internal sealed partial class SweepDropsUseCase(
-    StorageAccount account,
+    IUploadedFiles uploads,
+    IQuarantine quarantine,
+    IDropEvents dropEvents,
     BlobReceiptStore receipts,
     IEnumerable<IDropImport> imports,
     IOptions<IngestOptions> options,
@@ -37,43 +40,28 @@ internal sealed partial class SweepDropsUseCase(
         foreach (var container in imports.Select(i => i.Container).Order(StringComparer.Ordinal))
         {
             var handled = await receipts.ListAsync(container, cancellationToken).ConfigureAwait(false);
-            await foreach (var blob in account.Blobs.ListBlobsAsync(container, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var file in uploads.ListAsync(container, cancellationToken).ConfigureAwait(false))
             {
                 seen++;
-                var etag = blob.Properties.ETag.ToString();
-                var receipt = handled.GetValueOrDefault(blob.Name);
-                if (receipt is null || receipt.BlobETag != etag)
+                var receipt = handled.GetValueOrDefault(file.Name);
+                if (receipt is null || receipt.BlobETag != file.ETag)
                 {
-                    var message = DropEvents.Create(container, blob.Name, etag, account.Blobs.GetBlobUri(container, blob.Name), now);
-                    await account.Queues.SendMessageAsync(HubStorageNames.Queues.DropEvents, message, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var message = DropEvents.Create(container, file.Name, file.ETag, uploads.UriOf(container, file.Name), now);
+                    await dropEvents.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
                     enqueued++;
                 }
-                else if (receipt.IsFinal && blob.Properties.LastModified < rawCutoff
-                         && await account.Blobs.DeleteIfExistsAsync(container, blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false))
+                else if (receipt.IsFinal && file.LastModified < rawCutoff
+                         && await uploads.DeleteIfExistsAsync(container, file.Name, cancellationToken).ConfigureAwait(false))
                 {
                     rawDeleted++;
                 }
             }
         }
 
-        var quarantineDeleted = await DeleteOlderThanAsync(HubStorageNames.Containers.Quarantine, now.AddDays(-options.Value.QuarantineRetentionDays), cancellationToken).ConfigureAwait(false);
+        var quarantineDeleted = await quarantine.DeleteOlderThanAsync(now.AddDays(-options.Value.QuarantineRetentionDays), cancellationToken).ConfigureAwait(false);
         LogSwept(logger, seen, enqueued, rawDeleted, quarantineDeleted);
         var pupilRows = await retention.ApplyAsync(cancellationToken).ConfigureAwait(false);
         return new SweepResult(seen, enqueued, rawDeleted, quarantineDeleted) { Retention = pupilRows };
-    }
-
-    private async Task<int> DeleteOlderThanAsync(string container, DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        var deleted = 0;
-        await foreach (var blob in account.Blobs.ListBlobsAsync(container, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (blob.Properties.LastModified < cutoff && await account.Blobs.DeleteIfExistsAsync(container, blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                deleted++;
-            }
-        }
-
-        return deleted;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep saw {Blobs} blobs, enqueued {Enqueued} unhandled, deleted {RawDeleted} raw files and {QuarantineDeleted} quarantine files past retention")]

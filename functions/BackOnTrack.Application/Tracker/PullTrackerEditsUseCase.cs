@@ -1,5 +1,6 @@
 using BackOnTrack.Core.Messages;
 using System.Text.Json;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
@@ -26,7 +27,7 @@ public sealed partial class PullTrackerEditsUseCase(
     ISharePointTracker sharePoint,
     TrackerItemStore items,
     TrackerEditApplier edits,
-    StorageAccount account,
+    ITrackerSyncRequests trackerSync,
     ILogger<PullTrackerEditsUseCase> logger)
 {
     public async Task<PullResult> PullAsync(CancellationToken cancellationToken)
@@ -68,7 +69,7 @@ public sealed partial class PullTrackerEditsUseCase(
 
         foreach (var planId in plansToSync)
         {
-            await account.Queues.SendMessageAsync(HubStorageNames.Queues.TrackerSync, new TrackerSyncRequest.Plan(planId).Serialize(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await trackerSync.RequestAsync(new TrackerSyncRequest.Plan(planId), cancellationToken).ConfigureAwait(false);
         }
 
         await items.SaveDeltaLinkAsync(address, changes.DeltaLink, cancellationToken).ConfigureAwait(false);

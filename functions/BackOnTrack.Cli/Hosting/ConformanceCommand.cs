@@ -1,3 +1,6 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Hosting;
 using System.CommandLine;
 using System.Globalization;
@@ -8,7 +11,6 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Benchmarks;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +50,8 @@ public static class ConformanceCommand
 
         // The hub's own composition, not started: no port is opened; its per-file logs would bury the table.
         using var app = await Operations.OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
-        var storage = app.Services.GetRequiredService<StorageAccount>();
+        var benchmarks = app.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(HubStorageNames.Containers.Benchmarks);
+        var reports = app.Services.GetRequiredService<IReportFiles>();
         var ingest = app.Services.GetRequiredService<IngestDropUseCase>();
         var drops = app.Services.GetRequiredService<DataDropStore>();
         var hub = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
@@ -60,14 +63,15 @@ public static class ConformanceCommand
             progress?.Report(new ProgressStep($"{file.Name} (file {loaded.Count + 1} of {files.Count})", loaded.Count, files.Count));
             await using (var content = file.OpenRead())
             {
-                await storage.Blobs.UploadAsync(HubStorageNames.Containers.Benchmarks, file.Name, content, new BlobUploadOptions { ContentType = "text/csv" }, cancellationToken)
+                await benchmarks.GetBlobClient(file.Name)
+                    .UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken)
                     .ConfigureAwait(false);
             }
 
             // The blob's current version is what IngestDrop reads, so the event needs only its address.
             var outcome = await ingest.IngestAsync(new BlobCreatedEvent(HubStorageNames.Containers.Benchmarks, file.Name, null), cancellationToken).ConfigureAwait(false);
             var drop = outcome.DropId is null ? null : await drops.GetAsync(ImportBenchmarksUseCase.Scope, outcome.DropId, cancellationToken).ConfigureAwait(false);
-            loaded.Add((file.Name, drop, await ReadReportAsync(storage, drop, cancellationToken).ConfigureAwait(false)));
+            loaded.Add((file.Name, drop, await ReadReportAsync(reports, drop, cancellationToken).ConfigureAwait(false)));
         }
 
         progress?.Report(new ProgressStep($"{files.Count} file(s) loaded", files.Count, files.Count));
@@ -78,15 +82,17 @@ public static class ConformanceCommand
         return loaded.TrueForAll(f => f.Drop?.Status == DropStatus.Processed) ? 0 : 1;
     }
 
-    private static async Task<DropReport?> ReadReportAsync(StorageAccount storage, DataDrop? drop, CancellationToken cancellationToken)
+    private static async Task<DropReport?> ReadReportAsync(IReportFiles reports, DataDrop? drop, CancellationToken cancellationToken)
     {
-        if (drop?.ReportBlob is null)
+        if (drop?.ReportBlob is null || await reports.OpenReadAsync(drop.ReportBlob, cancellationToken).ConfigureAwait(false) is not { } content)
         {
             return null;
         }
 
-        using var download = await storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, drop.ReportBlob, cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync<DropReport>(download.Content, IngestDropUseCase.ReportJson, cancellationToken).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync<DropReport>(content, IngestDropUseCase.ReportJson, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static string Format(

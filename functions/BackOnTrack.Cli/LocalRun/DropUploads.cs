@@ -1,5 +1,6 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs;
 
 namespace BackOnTrack.Cli.LocalRun;
 
@@ -22,7 +23,8 @@ public static class DropUploads
                 ? (top, relative[(top.Length + 1)..])
                 : (HubStorageNames.Containers.Drops, relative);
             await using var content = File.OpenRead(file);
-            await blobs.UploadAsync(container, blobName, content, new BlobUploadOptions { ContentType = ContentType(file) }, cancellationToken)
+            await blobs.GetBlobContainerClient(container).GetBlobClient(blobName)
+                .UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(file) } }, cancellationToken)
                 .ConfigureAwait(false);
             uploaded++;
         }

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using System.CommandLine;
 using System.Text.Json;
 using BackOnTrack.Application.Configuration;
@@ -45,21 +46,20 @@ internal static class LocalCommand
         TimeProvider clock = asOf is { } date ? AsOfTimeProvider.OnDate(date) : TimeProvider.System;
         using var hub = await OperationsApp.OpenAsync(clock, null, cancellationToken).ConfigureAwait(false);
         var configuration = hub.Services.GetRequiredService<IConfiguration>();
-        var storage = hub.Services.GetRequiredService<StorageAccount>();
         if (upload is not null)
         {
-            var uploaded = await DropUploads.UploadFolderAsync(storage.Blobs, upload.FullName, cancellationToken).ConfigureAwait(false);
+            var uploaded = await DropUploads.UploadFolderAsync(hub.Services.GetRequiredService<BlobServiceClient>(), upload.FullName, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"Uploaded {uploaded} files from {upload.FullName} to drops/ (plans/ and benchmarks/ to their containers).").ConfigureAwait(false);
         }
 
         var options = configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
         // A one-off run takes any free port so it never collides with a hub already serving on the usual one.
         var hostOptions = once ? new LocalHostOptions { Port = 0 } : options;
-        var connection = hub.Services.GetRequiredService<StorageConnection>();
+        var access = hub.Services.GetRequiredService<StorageAccess>();
         using var loggers = LocalLogging.Create();
         var runStarted = clock.GetUtcNow();
         await using var host = await LocalFunctionsHost.StartAsync(
-            WorkerApp(configuration, asOf), new QueueStorage(o => StorageSdkClients.Queues(connection, o)), clock, hostOptions, serveHttp: true, loggers, cancellationToken)
+            WorkerApp(configuration, asOf), new QueueStorage(o => StorageSdkClients.Queues(access, o)), clock, hostOptions, serveHttp: true, loggers, cancellationToken)
             .ConfigureAwait(false);
 
         if (!once)

@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Application.Hosting;
@@ -29,8 +32,10 @@ internal static class OperationsApp
         });
         try
         {
-            var storage = CheckSettings(app.Services);
-            await StorageProvisioning.EnsureCreatedAsync(storage, cancellationToken).ConfigureAwait(false);
+            CheckSettings(app.Services);
+            await StorageProvisioning.EnsureCreatedAsync(
+                app.Services.GetRequiredService<BlobServiceClient>(), app.Services.GetRequiredService<QueueServiceClient>(), app.Services.GetRequiredService<TableServiceClient>(), cancellationToken)
+                .ConfigureAwait(false);
             return app;
         }
         catch
@@ -45,11 +50,10 @@ internal static class OperationsApp
     /// registers with <c>ValidateOnStart</c> passes (the app is never started, so nothing else would run them until a
     /// use case first read its options, halfway through the work).
     /// </summary>
-    internal static StorageAccount CheckSettings(IServiceProvider services)
+    internal static void CheckSettings(IServiceProvider services)
     {
-        var storage = services.GetRequiredService<StorageAccount>();
+        services.GetRequiredService<StorageAccess>();
         services.GetService<IStartupValidator>()?.Validate();
-        return storage;
     }
 
     /// <summary>The storage connection as the hub reads it, checked before the hub is composed (composing it reads it).</summary>
@@ -57,7 +61,7 @@ internal static class OperationsApp
     {
         try
         {
-            StorageServiceCollectionExtensions.ReadConnection(configuration);
+            StorageServiceCollectionExtensions.ReadAccess(configuration);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {

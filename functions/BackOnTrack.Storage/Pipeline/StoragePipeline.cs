@@ -39,7 +39,7 @@ internal sealed partial class StoragePipeline
         _http = http;
         _authenticator = authenticator;
         _timeProvider = timeProvider;
-        _serviceVersion = options.ServiceVersion;
+        _serviceVersion = "2025-11-05";
         var maxDelay = options.MaxRetryDelay;
         _retry = options.MaxRetries <= 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>

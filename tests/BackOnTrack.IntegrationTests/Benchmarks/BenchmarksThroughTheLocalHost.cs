@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.IntegrationTests.Support;
@@ -17,7 +18,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     private const string Container = HubStorageNames.Containers.Benchmarks;
     private TestHub _hub = null!;
 
-    private StorageAccount Storage => _hub.Storage;
+    private TestStorage Storage => _hub.Storage;
 
     public async Task InitializeAsync() => _hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 9, 1));
 
@@ -67,8 +68,8 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.Equal((null, null, 1, 1), Ranks(alternative));
         Assert.Equal((2, 2, 2, 2), Ranks((await RowsAsync("2024-25_AUT"))["LA_Rotherham_All"]));
 
-        using var download = await Storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!);
-        using var report = await JsonDocument.ParseAsync(download.Content);
+        using var download = await Storage.OpenReadAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!);
+        using var report = await JsonDocument.ParseAsync(download);
         Assert.Equal($"benchmarks/{drop.DropId}.json", drop.ReportBlob);
         var benchmarks = report.RootElement.GetProperty("benchmarks");
         Assert.Equal(("ExclusionsCurrent", 1, 2), (benchmarks.GetProperty("scheme").GetString(), benchmarks.GetProperty("rowsSkipped").GetInt32(), benchmarks.GetProperty("rowsWithSuppressedValues").GetInt32()));
@@ -109,7 +110,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         var drop = await DropOfAsync("schools.csv", DropStatus.Rejected);
         Assert.StartsWith("No header row of DfE statistics", drop.Reason, StringComparison.Ordinal);
         var quarantined = new List<string>();
-        await foreach (var blob in Storage.Blobs.ListBlobsAsync(HubStorageNames.Containers.Quarantine, $"benchmarks/{drop.DropId}/"))
+        await foreach (var blob in Storage.ListAsync(HubStorageNames.Containers.Quarantine, $"benchmarks/{drop.DropId}/"))
         {
             quarantined.Add(blob.Name);
         }
@@ -126,7 +127,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     {
         var blobName = $"statistics-{rows[..6]}.csv";
         var csv = "time_period,time_identifier,geographic_level,country_name,region_name,la_name,education_phase,headcount,perm_excl,perm_excl_rate\n" + rows + "\n";
-        await Storage.Blobs.UploadAsync(Container, blobName, System.Text.Encoding.UTF8.GetBytes(csv));
+        await Storage.UploadAsync(Container, blobName, System.Text.Encoding.UTF8.GetBytes(csv));
         await _hub.SendBlobCreatedAsync(blobName, Container);
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
 

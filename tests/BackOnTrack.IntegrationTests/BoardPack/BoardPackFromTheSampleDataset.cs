@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Text;
 using System.Text.Json.Nodes;
 using BackOnTrack.Application.BoardPack;
@@ -36,9 +37,9 @@ public sealed class BoardPackFromTheSampleDataset
             // Storage of its own: the sample's schools and file names are the ones other tests ingest, dated otherwise.
             using var storage = FreshAzurite.Start();
             await using var hub = await TestHub.StartAsync(storage.ConnectionString, AsOf);
-            await DropUploads.UploadFolderAsync(hub.Storage.Blobs, folder, CancellationToken.None);
+            await DropUploads.UploadFolderAsync(hub.Storage.BlobService, folder, CancellationToken.None);
             var dfe = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "benchmarks-exclusions-2024-25.csv"));
-            await hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Benchmarks, "boardpack/exclusions-2024-25.csv", dfe);
+            await hub.Storage.UploadAsync(HubStorageNames.Containers.Benchmarks, "boardpack/exclusions-2024-25.csv", dfe);
             var run = await hub.RunOnceAsync(withTimers: true);
             Assert.True(run.AllSucceeded);
             // The first weekday of the month: the monthly timer made the pack in the run, as it would in Azure.
@@ -87,8 +88,8 @@ public sealed class BoardPackFromTheSampleDataset
             Assert.Equal(
                 [$"reports/board-pack/2029-10/{BoardPackUseCase.PdfName}", $"reports/board-pack/2029-10/{BoardPackUseCase.HtmlName}"],
                 payload["files"]!.AsArray().Select(f => f!["blob"]!.GetValue<string>()));
-            var page = await hub.Storage.Blobs.ListBlobsPageAsync(HubStorageNames.Containers.Reports, "board-pack/2029-10/", null, 100);
-            Assert.Equal(2, page.Items.Count);
+            var page = await hub.Storage.ListNamesAsync(HubStorageNames.Containers.Reports, "board-pack/2029-10/");
+            Assert.Equal(2, page.Count);
             Assert.False(again.InSharePoint);
 
         }
@@ -115,10 +116,10 @@ public sealed class BoardPackFromTheSampleDataset
         Assert.NotNull(latest);
         Assert.Equal(("2029-12", new DateOnly(2029, 12, 3), false), (latest.Month, latest.AsOf, latest.InSharePoint));
         Assert.Equal(december.Copies[BoardPackUseCase.PdfName], latest.PrimaryUrl);
-        var page = await hub.Storage.Blobs.ListBlobsPageAsync(HubStorageNames.Containers.Reports, "board-pack/", null, 100);
+        var page = await hub.Storage.ListNamesAsync(HubStorageNames.Containers.Reports, "board-pack/");
         Assert.Equal(
             ["board-pack/2029-11/board-pack.html", "board-pack/2029-11/board-pack.pdf", "board-pack/2029-12/board-pack.html", "board-pack/2029-12/board-pack.pdf", BoardPackArchive.LatestBlob],
-            page.Items.Select(b => b.Name).Order(StringComparer.Ordinal));
+            page.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -130,11 +131,11 @@ public sealed class BoardPackFromTheSampleDataset
     public void TheMonthlyRunProducesThePackOnlyOnTheMonthsFirstWeekday(string date, bool first) =>
         Assert.Equal(first, BoardPackUseCase.IsFirstWeekdayOfMonth(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static async Task<byte[]> DownloadAsync(StorageAccount storage, string blob)
+    private static async Task<byte[]> DownloadAsync(TestStorage storage, string blob)
     {
-        using var download = await storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, blob);
+        using var download = await storage.OpenReadAsync(HubStorageNames.Containers.Reports, blob);
         using var copy = new MemoryStream();
-        await download.Content.CopyToAsync(copy);
+        await download.CopyToAsync(copy);
         return copy.ToArray();
     }
 

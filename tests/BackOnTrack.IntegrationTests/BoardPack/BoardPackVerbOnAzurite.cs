@@ -33,7 +33,7 @@ public sealed class BoardPackVerbOnAzurite(AzuriteFixture azurite)
             var hub = await TestHub.StartAsync(azurite, new DateOnly(2031, 4, 2));
             await using (hub)
             {
-                Assert.NotNull(await hub.Storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Reports, "board-pack/2031-03/board-pack.pdf"));
+                Assert.NotNull(await hub.Storage.FindAsync(HubStorageNames.Containers.Reports, "board-pack/2031-03/board-pack.pdf"));
             }
         }
         finally

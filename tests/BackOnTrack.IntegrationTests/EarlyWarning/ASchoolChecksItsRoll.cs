@@ -53,7 +53,7 @@ public sealed class ASchoolChecksItsRoll(AzuriteFixture azurite) : IAsyncLifetim
     private async Task DropAsync(string school, string file, string content)
     {
         var name = $"{school}/{file}";
-        await _hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
+        await _hub.Storage.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
         await _hub.SendBlobCreatedAsync(name);
         await _hub.RunOnceAsync(withTimers: false);
     }

@@ -48,7 +48,7 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
             _termEnd = _dataset.AttendanceTo;
             _storage = FreshAzurite.Start();
             _hub = await TestHub.StartAsync(_storage.ConnectionString, GeneratedAsOf);
-            await DropUploads.UploadFolderAsync(_hub.Storage.Blobs, folder, CancellationToken.None);
+            await DropUploads.UploadFolderAsync(_hub.Storage.BlobService, folder, CancellationToken.None);
             await _hub.RunOnceAsync(withTimers: true);
             await RecomputeOn(_termEnd.AddDays(-7)).RecomputeAllAsync(CancellationToken.None);
             await RecomputeOn(_termEnd).RecomputeAllAsync(CancellationToken.None);
@@ -245,10 +245,10 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
 
         foreach (var container in HubStorageNames.Containers.All.Except([HubStorageNames.Containers.Drops, HubStorageNames.Containers.Quarantine]))
         {
-            await foreach (var blob in _hub.Storage.Blobs.ListBlobsAsync(container))
+            await foreach (var blob in _hub.Storage.ListAsync(container))
             {
-                using var download = await _hub.Storage.Blobs.DownloadStreamingAsync(container, blob.Name);
-                outputs.Add(($"blob {container}/{blob.Name}", blob.Name + " " + await new StreamReader(download.Content).ReadToEndAsync()));
+                using var download = await _hub.Storage.OpenReadAsync(container, blob.Name);
+                outputs.Add(($"blob {container}/{blob.Name}", blob.Name + " " + await new StreamReader(download).ReadToEndAsync()));
             }
         }
 

@@ -46,7 +46,7 @@ public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAs
     private async Task DropAsync(string file, string content)
     {
         var name = $"{_school}/{file}";
-        await _hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
+        await _hub.Storage.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
         await _hub.SendBlobCreatedAsync(name);
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded, "A message went to poison or a function failed.");
     }
@@ -208,9 +208,9 @@ public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAs
 
         Assert.Empty(result.ScopesChanged);
         var requests = new List<string>();
-        for (var batch = await _hub.Storage.Queues.ReceiveMessagesAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30));
+        for (var batch = await _hub.Storage.ReceiveAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30));
              batch.Count > 0;
-             batch = await _hub.Storage.Queues.ReceiveMessagesAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30)))
+             batch = await _hub.Storage.ReceiveAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30)))
         {
             requests.AddRange(batch.Select(m => m.Body));
         }

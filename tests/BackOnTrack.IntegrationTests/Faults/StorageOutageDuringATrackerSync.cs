@@ -47,7 +47,7 @@ public sealed class StorageOutageDuringATrackerSync
     {
         var clock = new FakeClock(new DateTimeOffset(2019, 10, 1, 8, 0, 0, TimeSpan.Zero));
         using var account = StorageAccount.Create(StorageConnection.Parse(connectionString), new StorageClientOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(200) });
-        await StorageProvisioning.EnsureCreatedAsync(account, CancellationToken.None);
+        await StorageProvisioning.EnsureCreatedAsync(StorageAccess.FromConnectionString(connectionString), CancellationToken.None);
         await using var sharePoint = await FakeSharePointServer.StartAsync(clock.GetUtcNow);
         var trackerId = sharePoint.AddList(TrackerLists.Actions.DisplayName, TrackerLists.ActionId, TrackerLists.Actions.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));
         var figuresId = sharePoint.AddList(TrackerLists.Figures.DisplayName, TrackerLists.FigureId, TrackerLists.Figures.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));

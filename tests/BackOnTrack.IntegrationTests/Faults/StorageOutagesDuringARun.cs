@@ -69,9 +69,9 @@ public sealed class StorageOutagesDuringARun
         };
         await using var hub = await TestHub.StartAsync(connectionString, AsOfTimeProvider.OnDate(AsOf), settings, queues: new QueueTimings(TimeSpan.FromSeconds(1), MaxDequeueCount: 20));
         // The uploads ride out an outage with retries of their own, as a school's browser would.
-        using var host = StorageAccount.Create(
-            StorageConnection.Parse(connectionString), new StorageClientOptions { MaxRetries = 10, RetryDelay = TimeSpan.FromMilliseconds(500), MaxRetryDelay = TimeSpan.FromSeconds(5) });
-        await DropUploads.UploadFolderAsync(host.Blobs, sample, CancellationToken.None);
+        var patient = new StorageClientOptions { MaxRetries = 10, RetryDelay = TimeSpan.FromMilliseconds(500), MaxRetryDelay = TimeSpan.FromSeconds(5) };
+        using var host = StorageAccount.Create(StorageConnection.Parse(connectionString), patient);
+        await DropUploads.UploadFolderAsync(StorageSdkClients.Blobs(StorageAccess.FromConnectionString(connectionString), patient), sample, CancellationToken.None);
 
         // The sweep queues every file before storage starts to fail; the outages then hit ingest and the recomputes it
         // asks for. The host's own queue calls retry through an outage (the SDK's defaults); the worker's, with one

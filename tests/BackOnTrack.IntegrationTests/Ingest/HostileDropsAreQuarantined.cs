@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Application.Hosting;
 using BackOnTrack.Cli.Hosting;
 using System.IO.Compression;
@@ -20,7 +21,7 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
     private readonly string _school = AzuriteFixture.UniqueSchool();
     private TestHub _hub = null!;
 
-    private StorageAccount Storage => _hub.Storage;
+    private TestStorage Storage => _hub.Storage;
 
     public async Task InitializeAsync() =>
         _hub = await TestHub.StartAsync(azurite.ConnectionString, AsOfTimeProvider.OnDate(new DateOnly(2025, 9, 1)), new Dictionary<string, string?>
@@ -44,7 +45,7 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
     public async Task EndsQuarantinedWithItsReportAndNothingStored(string fileName, string reason)
     {
         var blob = $"{_school}/{fileName}";
-        await Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, blob, Hostile(fileName));
+        await Storage.UploadAsync(HubStorageNames.Containers.Drops, blob, Hostile(fileName));
         await _hub.SendBlobCreatedAsync(blob);
 
         var run = await _hub.RunOnceAsync(withTimers: false);
@@ -54,7 +55,7 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(DropStatus.Rejected, drop.Status);
         Assert.Contains(reason, drop.Reason, StringComparison.Ordinal);
         var quarantined = new List<string>();
-        await foreach (var item in Storage.Blobs.ListBlobsAsync(HubStorageNames.Containers.Quarantine, $"{_school}/{drop.DropId}/"))
+        await foreach (var item in Storage.ListAsync(HubStorageNames.Containers.Quarantine, $"{_school}/{drop.DropId}/"))
         {
             quarantined.Add(item.Name);
         }
@@ -62,8 +63,8 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(
             new[] { $"{_school}/{drop.DropId}/{fileName}", $"{_school}/{drop.DropId}/report.json" }.Order(StringComparer.Ordinal),
             quarantined.Order(StringComparer.Ordinal));
-        using (var download = await Storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Quarantine, $"{_school}/{drop.DropId}/report.json"))
-        using (var report = await JsonDocument.ParseAsync(download.Content))
+        using (var download = await Storage.OpenReadAsync(HubStorageNames.Containers.Quarantine, $"{_school}/{drop.DropId}/report.json"))
+        using (var report = await JsonDocument.ParseAsync(download))
         {
             Assert.Equal("Rejected", report.RootElement.GetProperty("status").GetString());
             Assert.Equal(drop.Reason, report.RootElement.GetProperty("reason").GetString());

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Application.Ingest;
 using System.Diagnostics;
 using BackOnTrack.Core.Drops;
@@ -17,7 +18,7 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
 {
     private const int Pupils = 400;
     private const int DaysEach = 40;
-    private readonly StorageAccount _storage = azurite.Account;
+    private readonly TestStorage _storage = azurite.Storage;
     private readonly string _interrupted = AzuriteFixture.UniqueSchool();
     private readonly string _undisturbed = AzuriteFixture.UniqueSchool();
 
@@ -25,10 +26,10 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
     public async Task AKilledWorkerAndARedeliveredMessageGiveTheSameTablesAsAnUndisturbedRun()
     {
         var file = LargeDrops.Suspensions(Pupils, DaysEach);
-        await StorageProvisioning.EnsureCreatedAsync(_storage, CancellationToken.None);
+        await StorageProvisioning.EnsureCreatedAsync(azurite.Access, CancellationToken.None);
         foreach (var school in new[] { _interrupted, _undisturbed })
         {
-            await _storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, $"{school}/suspensions.csv", file);
+            await _storage.UploadAsync(HubStorageNames.Containers.Drops, $"{school}/suspensions.csv", file);
         }
 
         await using (var hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 9, 1)))
@@ -64,10 +65,10 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
     private async Task SendEventAsync(string school)
     {
         var blob = $"{school}/suspensions.csv";
-        var properties = await _storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, blob);
-        await _storage.Queues.SendMessageAsync(
+        var properties = await _storage.FindAsync(HubStorageNames.Containers.Drops, blob);
+        await _storage.SendAsync(
             HubStorageNames.Queues.DropEvents,
-            DropEvents.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), _storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, blob), DateTimeOffset.UtcNow));
+            DropEvents.Create(HubStorageNames.Containers.Drops, blob, properties!.ETag.ToString(), _storage.BlobUri(HubStorageNames.Containers.Drops, blob), DateTimeOffset.UtcNow));
     }
 
     private async Task WaitForFirstRowsAsync(string school)

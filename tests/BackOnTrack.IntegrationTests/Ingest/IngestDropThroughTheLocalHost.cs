@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Text.Json;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.IntegrationTests.Support;
@@ -14,7 +15,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     private readonly string _school = AzuriteFixture.UniqueSchool();
     private TestHub _hub = null!;
 
-    private StorageAccount Storage => _hub.Storage;
+    private TestStorage Storage => _hub.Storage;
     private string ExclusionsPartition => $"{_school}_2024-25";
 
     public async Task InitializeAsync() => _hub = await TestHub.StartAsync(azurite, AsOf);
@@ -35,8 +36,8 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
     private async Task<JsonDocument> ReportAsync(DataDrop drop)
     {
-        using var download = await Storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!);
-        return await JsonDocument.ParseAsync(download.Content);
+        using var download = await Storage.OpenReadAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!);
+        return await JsonDocument.ParseAsync(download);
     }
 
     [Fact]
@@ -74,8 +75,8 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         var rejections = report.RootElement.GetProperty("rejections").EnumerateArray()
             .Select(r => (r.GetProperty("rowNumber").GetInt32(), r.GetProperty("column").GetString())).ToList();
         Assert.Equal([(4, "UPN"), (7, "StartDate")], rejections);
-        using var csv = await Storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!.Replace(".json", ".csv", StringComparison.Ordinal));
-        var lines = (await new StreamReader(csv.Content).ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        using var csv = await Storage.OpenReadAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!.Replace(".json", ".csv", StringComparison.Ordinal));
+        var lines = (await new StreamReader(csv).ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("row,column,reason", lines[0]);
         Assert.StartsWith("4,\"UPN\",", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("7,\"StartDate\",", lines[2], StringComparison.Ordinal);
@@ -91,7 +92,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         var drop = await SingleDropAsync(DropStatus.Rejected);
         Assert.False(string.IsNullOrWhiteSpace(drop.Reason));
         var quarantined = new List<string>();
-        await foreach (var blob in Storage.Blobs.ListBlobsAsync(HubStorageNames.Containers.Quarantine, $"{_school}/{drop.DropId}/"))
+        await foreach (var blob in Storage.ListAsync(HubStorageNames.Containers.Quarantine, $"{_school}/{drop.DropId}/"))
         {
             quarantined.Add(blob.Name);
         }

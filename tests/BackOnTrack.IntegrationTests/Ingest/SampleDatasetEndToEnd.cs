@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Globalization;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Cli.LocalRun;
@@ -37,7 +38,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
             var dataset = SampleDatasetGenerator.Generate(folder, AsOf);
             await using var hub = await TestHub.StartAsync(azurite, AsOf);
             var started = hub.Clock.GetUtcNow();
-            await DropUploads.UploadFolderAsync(hub.Storage.Blobs, folder, CancellationToken.None);
+            await DropUploads.UploadFolderAsync(hub.Storage.BlobService, folder, CancellationToken.None);
             var report = await hub.RunOnceAsync(withTimers: true);
             var drops = await new DataDropStore(hub.Storage.SdkTables).ListProcessedSinceAsync(started, CancellationToken.None);
             Directory.Delete(folder, recursive: true);
@@ -76,7 +77,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
     public async Task NoPupilIdentifierReachesATableAReportAQueueMessageOrALogLine()
     {
         var run = await RunAsync();
-        var storage = azurite.Account;
+        var storage = azurite.Storage;
         var outputs = new List<(string Where, string Text)>();
         foreach (var table in HubStorageNames.Tables.All)
         {
@@ -87,10 +88,10 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
             }
         }
 
-        await foreach (var blob in storage.Blobs.ListBlobsAsync(HubStorageNames.Containers.Reports))
+        await foreach (var blob in storage.ListAsync(HubStorageNames.Containers.Reports))
         {
-            using var download = await storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, blob.Name);
-            outputs.Add(($"report {blob.Name}", blob.Name + " " + await new StreamReader(download.Content).ReadToEndAsync()));
+            using var download = await storage.OpenReadAsync(HubStorageNames.Containers.Reports, blob.Name);
+            outputs.Add(($"report {blob.Name}", blob.Name + " " + await new StreamReader(download).ReadToEndAsync()));
         }
 
         outputs.AddRange(run.QueueBodies.Select(body => ("queue message", body)));
@@ -125,14 +126,14 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<List<string>> DrainQueuesAsync(StorageAccount storage)
+    private static async Task<List<string>> DrainQueuesAsync(TestStorage storage)
     {
         var bodies = new List<string>();
         foreach (var queue in HubStorageNames.Queues.All)
         {
             while (true)
             {
-                var batch = await storage.Queues.ReceiveMessagesAsync(queue, 32, TimeSpan.FromMinutes(5));
+                var batch = await storage.ReceiveAsync(queue, 32, TimeSpan.FromMinutes(5));
                 if (batch.Count == 0)
                 {
                     break;

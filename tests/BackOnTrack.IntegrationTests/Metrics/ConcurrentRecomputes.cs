@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Globalization;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
@@ -70,12 +71,12 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
     }
 
     /// <summary>Every tracker-sync message about a year, read off the whole queue (nothing consumes it in these tests).</summary>
-    private static async Task<List<string>> TrackerSyncRequestsForAsync(StorageAccount storage, AcademicYear year)
+    private static async Task<List<string>> TrackerSyncRequestsForAsync(TestStorage storage, AcademicYear year)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
-            var batch = await storage.Queues.ReceiveMessagesAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30));
+            var batch = await storage.ReceiveAsync(HubStorageNames.Queues.TrackerSync, 32, TimeSpan.FromSeconds(30));
             if (batch.Count == 0)
             {
                 break;

@@ -33,7 +33,7 @@ public sealed class MetricsFromTheSampleDataset(AzuriteFixture azurite)
             string[] order = registerFirst ? [laFiles, folder] : [folder, laFiles];
             foreach (var part in order)
             {
-                await DropUploads.UploadFolderAsync(hub.Storage.Blobs, part, CancellationToken.None);
+                await DropUploads.UploadFolderAsync(hub.Storage.BlobService, part, CancellationToken.None);
                 Assert.True((await hub.RunOnceAsync(withTimers: true)).AllSucceeded);
             }
 

@@ -79,7 +79,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SaysSoWhenRetentionDeletedTheRawFile()
     {
-        await _hub.Storage.Blobs.DeleteIfExistsAsync(HubStorageNames.Containers.Drops, $"{_school}/exclusions.csv");
+        await _hub.Storage.Blob(HubStorageNames.Containers.Drops, $"{_school}/exclusions.csv").DeleteIfExistsAsync();
         using var output = new StringWriter();
 
         Assert.Equal(1, await DropsCommand.ReprocessAsync(_school, _drop.DropId, "officer", output, Settings, CancellationToken.None));

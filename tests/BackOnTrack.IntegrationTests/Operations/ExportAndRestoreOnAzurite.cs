@@ -97,7 +97,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         await CopyBackupsAsync(source, target);
         await using (var hub = await TestHub.StartAsync(_target.ConnectionString, new DateOnly(2025, 7, 31)))
         {
-            await hub.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(hub.Storage.Blobs, "backups", "bulk", force: true, new Recording(restored), CancellationToken.None);
+            await hub.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(hub.Services.GetRequiredService<StorageAccount>().Blobs, "backups", "bulk", force: true, new Recording(restored), CancellationToken.None);
         }
 
         var tables = HubStorageNames.Tables.All.Count;

@@ -75,8 +75,8 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         var entry = (await new OperationsAuditStore(_hub.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>()).ListAsync(ErasePupilUseCase.Operation, CancellationToken.None))
             .First(e => e.Reason == "Erasure request ER-2025-014");
         Assert.Equal(6, entry.Counts.Where(c => c.Key != "MetricsRequests").Sum(c => c.Value));
-        var requests = await _hub.Storage.Queues.PeekMessagesAsync(HubStorageNames.Queues.MetricsRequests);
-        Assert.Contains(requests, m => m.Body.Contains(_school, StringComparison.Ordinal));
+        var requests = await _hub.Storage.PeekAsync(HubStorageNames.Queues.MetricsRequests);
+        Assert.Contains(requests, m => m.Contains(_school, StringComparison.Ordinal));
     }
 
     [Fact]

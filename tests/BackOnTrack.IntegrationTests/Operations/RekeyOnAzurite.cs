@@ -69,7 +69,7 @@ public sealed class RekeyOnAzurite : IDisposable
         await PupilCommand.KeyAsync(_pupils.Erased, lookup, OperationsSettings.Configure(_interrupted.ConnectionString, Rotated), CancellationToken.None);
         Assert.Equal(newKey, lookup.ToString().Trim());
         await using var hub = await TestHub.StartAsync(_interrupted.ConnectionString, new DateOnly(2025, 7, 31), Rotated);
-        await hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, $"{School}/more-exclusions.csv",
+        await hub.Storage.UploadAsync(HubStorageNames.Containers.Drops, $"{School}/more-exclusions.csv",
             System.Text.Encoding.UTF8.GetBytes($"UPN,Year Group,Exclusion Type,Start Date,Sessions,Reason Code\n{_pupils.Erased},Year 8,Suspension,10/06/2025,2,PA\n"));
         await hub.SendBlobCreatedAsync($"{School}/more-exclusions.csv");
         Assert.True((await hub.RunOnceAsync(withTimers: false)).AllSucceeded);

@@ -31,7 +31,7 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
     private async Task UploadAndImportAsync(string blobName, byte[] content)
     {
-        await _hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Plans, blobName, content);
+        await _hub.Storage.UploadAsync(HubStorageNames.Containers.Plans, blobName, content);
         await _hub.SendBlobCreatedAsync(blobName, HubStorageNames.Containers.Plans);
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
     }
@@ -86,7 +86,7 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
     private async Task<string> ReadAsync(string container, string blob)
     {
-        using var download = await _hub.Storage.Blobs.DownloadStreamingAsync(container, blob);
-        return await new StreamReader(download.Content).ReadToEndAsync();
+        using var download = await _hub.Storage.OpenReadAsync(container, blob);
+        return await new StreamReader(download).ReadToEndAsync();
     }
 }

@@ -121,7 +121,7 @@ public sealed class PortalEndpointsThroughTheHub(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task AzuriteLetsThePortalsOriginPutAFile()
     {
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, _hub.Storage.Blobs.GetBlobUri(HubStorageNames.Containers.Drops, $"{_school}/x.csv"));
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, _hub.Storage.BlobUri(HubStorageNames.Containers.Drops, $"{_school}/x.csv"));
         preflight.Headers.Add("Origin", _hub.Address.GetLeftPart(UriPartial.Authority));
         preflight.Headers.Add("Access-Control-Request-Method", "PUT");
         preflight.Headers.Add("Access-Control-Request-Headers", "x-ms-blob-type,content-type");

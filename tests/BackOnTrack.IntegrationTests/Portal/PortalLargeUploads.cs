@@ -52,7 +52,7 @@ public sealed class PortalLargeUploads(AzuriteFixture azurite)
 
             Assert.InRange(midway, 20, 80);
             Assert.Equal(100, await bar.EvaluateAsync<double>("p => p.value"));
-            var stored = await rig.Hub.Storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, $"{_school}/{name}");
+            var stored = await rig.Hub.Storage.FindAsync(HubStorageNames.Containers.Drops, $"{_school}/{name}");
             Assert.Equal(new FileInfo(file).Length, stored!.ContentLength);
         }
         finally
@@ -73,6 +73,6 @@ public sealed class PortalLargeUploads(AzuriteFixture azurite)
 
         await Assertions.Expect(PortalRig.Upload(page, "whole-year.csv").Locator(".upload-state")).ToHaveTextAsync(
             "Not sent: the file is 2.0 MB, larger than the 1.0 MB the hub accepts. Split it into smaller files (for example one per term) and send each.");
-        Assert.Null(await rig.Hub.Storage.Blobs.GetPropertiesAsync(HubStorageNames.Containers.Drops, $"{_school}/whole-year.csv"));
+        Assert.Null(await rig.Hub.Storage.FindAsync(HubStorageNames.Containers.Drops, $"{_school}/whole-year.csv"));
     }
 }

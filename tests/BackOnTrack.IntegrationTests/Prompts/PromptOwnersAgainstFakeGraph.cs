@@ -275,9 +275,9 @@ public sealed class PromptOwnersAgainstFakeGraph : IAsyncLifetime
 
     private async Task<JsonDocument> ReportAsync()
     {
-        var blob = Assert.Single(await _rig.Storage.Blobs.ListBlobsAsync(HubStorageNames.Containers.Reports, "prompts/2019-W40/").ToListAsync());
-        using var download = await _rig.Storage.Blobs.DownloadStreamingAsync(HubStorageNames.Containers.Reports, blob.Name);
-        return await JsonDocument.ParseAsync(download.Content);
+        var blob = Assert.Single(await _rig.Storage.ListAsync(HubStorageNames.Containers.Reports, "prompts/2019-W40/").ToListAsync());
+        using var download = await _rig.Storage.OpenReadAsync(HubStorageNames.Containers.Reports, blob.Name);
+        return await JsonDocument.ParseAsync(download);
     }
 
     private static IEnumerable<JsonObject> JsonNodes(JsonNode? node) => node switch

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Application.Prompts;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.M365;
@@ -35,7 +36,7 @@ public sealed class PromptRig : IAsyncDisposable
     public FakeClock Clock { get; }
     public FakeTokenCredential Credential { get; }
     public TestHub Hub { get; }
-    public StorageAccount Storage => Hub.Storage;
+    public TestStorage Storage => Hub.Storage;
 
     /// <param name="asOf">The date of the run (its clock starts at 06:30 UTC, as the timer fires).</param>
     /// <param name="mode"><c>Graph</c> (to the fake server) or <c>Outbox</c>.</param>

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
@@ -17,7 +18,7 @@ public sealed class DropRowRemoverOnAzurite(AzuriteFixture azurite) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        await StorageProvisioning.EnsureCreatedAsync(azurite.Account, CancellationToken.None);
+        await StorageProvisioning.EnsureCreatedAsync(azurite.Access, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.IntegrationTests.Support;
@@ -33,7 +34,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
 
     private static PupilKey KeyOf(string text) => PupilKey.TryParse(text, out var key) ? key : throw new ArgumentException(text);
 
-    public async Task InitializeAsync() => await StorageProvisioning.EnsureCreatedAsync(azurite.Account, CancellationToken.None);
+    public async Task InitializeAsync() => await StorageProvisioning.EnsureCreatedAsync(azurite.Access, CancellationToken.None);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

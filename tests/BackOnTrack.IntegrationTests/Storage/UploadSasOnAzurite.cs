@@ -4,7 +4,8 @@ using System.Web;
 using Azure.Storage.Blobs;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs.Sas;
+using BackOnTrack.Core.Ports;
+using BackOnTrack.Storage.Files;
 
 namespace BackOnTrack.IntegrationTests.Storage;
 
@@ -41,7 +42,7 @@ public abstract class UploadSasOnAzurite : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    protected async Task<Uri> IssueAsync(string blobName, BlobSasAccess access, TimeSpan? lifetime = null) =>
+    protected async Task<Uri> IssueAsync(string blobName, UploadAccess access, TimeSpan? lifetime = null) =>
         (await _issuer.IssueAsync(HubStorageNames.Containers.Drops, blobName, access, lifetime ?? TimeSpan.FromMinutes(10), CancellationToken.None)).Url;
 
     private async Task<HttpStatusCode> PutAsync(Uri url, string text = "URN,UPN\r\n")
@@ -59,7 +60,7 @@ public abstract class UploadSasOnAzurite : IAsyncLifetime
     public async Task ACreateSasWritesItsOneNewBlobAndCannotReadListOrOverwriteIt()
     {
         var blob = $"{_school}/exclusions-2025-26.csv";
-        var sas = await IssueAsync(blob, BlobSasAccess.Create);
+        var sas = await IssueAsync(blob, UploadAccess.Create);
 
         Assert.Equal(HttpStatusCode.Created, await PutAsync(sas));
         Assert.Equal("URN,UPN\r\n", await ReadWithTheHubsClientAsync(blob));
@@ -83,7 +84,7 @@ public abstract class UploadSasOnAzurite : IAsyncLifetime
     public async Task ASasForOneNameCannotWriteAnotherNameOrAnotherSchoolsPrefix()
     {
         var blob = $"{_school}/attendance.csv";
-        var sas = await IssueAsync(blob, BlobSasAccess.Create);
+        var sas = await IssueAsync(blob, UploadAccess.Create);
 
         Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(Renamed(sas, blob, $"{_school}/other.csv")));
         Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(Renamed(sas, blob, $"{_otherSchool}/attendance.csv")));
@@ -96,7 +97,7 @@ public abstract class UploadSasOnAzurite : IAsyncLifetime
     {
         var blob = $"{_school}/register.csv";
         await Drops.UploadBlobAsync(blob, BinaryData.FromString("first"));
-        var sas = await IssueAsync(blob, BlobSasAccess.Write);
+        var sas = await IssueAsync(blob, UploadAccess.Write);
 
         Assert.Equal(HttpStatusCode.Created, await PutAsync(sas, "second"));
 
@@ -107,7 +108,7 @@ public abstract class UploadSasOnAzurite : IAsyncLifetime
     [Fact]
     public async Task AnExpiredSasIsRefused()
     {
-        var sas = await IssueAsync($"{_school}/late.csv", BlobSasAccess.Create, TimeSpan.FromSeconds(-30));
+        var sas = await IssueAsync($"{_school}/late.csv", UploadAccess.Create, TimeSpan.FromSeconds(-30));
 
         Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(sas));
         Assert.False(await Drops.GetBlobClient($"{_school}/late.csv").ExistsAsync());
@@ -122,12 +123,12 @@ public abstract class UploadSasOnAzurite : IAsyncLifetime
 public sealed class ServiceSasOnAzurite(AzuriteFixture azurite) : UploadSasOnAzurite
 {
     protected override Task<(BlobServiceClient Hub, HttpMessageHandler AnonymousTransport)> ConnectAsync() =>
-        Task.FromResult((StorageSdkClients.Blobs(azurite.Connection), (HttpMessageHandler)new SocketsHttpHandler()));
+        Task.FromResult((StorageSdkClients.Blobs(azurite.Access), (HttpMessageHandler)new SocketsHttpHandler()));
 
     [Fact]
     public async Task TheUrlIsAServiceSasSignedWithTheAccountKey()
     {
-        var query = HttpUtility.ParseQueryString((await IssueAsync($"{AzuriteFixture.UniqueSchool()}/a.csv", BlobSasAccess.Create)).Query);
+        var query = HttpUtility.ParseQueryString((await IssueAsync($"{AzuriteFixture.UniqueSchool()}/a.csv", UploadAccess.Create)).Query);
 
         Assert.Null(query["skoid"]);
         Assert.Equal("b", query["sr"]);
@@ -145,7 +146,7 @@ public sealed class UserDelegationSasOnAzurite : UploadSasOnAzurite
     protected override Task<(BlobServiceClient Hub, HttpMessageHandler AnonymousTransport)> ConnectAsync()
     {
         _azurite = OAuthAzurite.Start();
-        return Task.FromResult((StorageSdkClients.Blobs(_azurite.Connection, transport: _azurite.TrustingTransport()), _azurite.TrustingHandler()));
+        return Task.FromResult((StorageSdkClients.Blobs(_azurite.Access, transport: _azurite.TrustingTransport()), _azurite.TrustingHandler()));
     }
 
     public override async Task DisposeAsync()
@@ -157,7 +158,7 @@ public sealed class UserDelegationSasOnAzurite : UploadSasOnAzurite
     [Fact]
     public async Task TheUrlIsAUserDelegationSasForTheHubsIdentity()
     {
-        var query = HttpUtility.ParseQueryString((await IssueAsync($"{AzuriteFixture.UniqueSchool()}/a.csv", BlobSasAccess.Create)).Query);
+        var query = HttpUtility.ParseQueryString((await IssueAsync($"{AzuriteFixture.UniqueSchool()}/a.csv", UploadAccess.Create)).Query);
 
         Assert.Equal("3f4a5b6c-0000-4000-8000-000000000001", query["skoid"]);
         Assert.Equal("b", query["sr"]);

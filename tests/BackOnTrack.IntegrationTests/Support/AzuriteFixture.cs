@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Storage;
 
 namespace BackOnTrack.IntegrationTests.Support;
@@ -15,11 +16,20 @@ public sealed class AzuriteFixture : IDisposable
         ConnectionString = Environment.GetEnvironmentVariable(ConnectionVariable)
             ?? throw new InvalidOperationException(
                 $"{ConnectionVariable} is not set. Run the tests with scripts/test.sh, which installs and starts Azurite.");
+        Access = StorageAccess.FromConnectionString(ConnectionString);
+        var storage = TestStorage.For(Access);
         Connection = StorageConnection.Parse(ConnectionString);
-        Account = StorageAccount.Create(Connection);
+        Account = StorageAccount.Create(Connection, null, null, null, null, storage.TableService);
+        Storage = new TestStorage(storage.BlobService, storage.QueueService, storage.TableService) { Tables = Account.Tables };
     }
 
     public string ConnectionString { get; }
+
+    public StorageAccess Access { get; }
+
+    /// <summary>The account through the SDK's clients.</summary>
+    public TestStorage Storage { get; }
+
     public StorageConnection Connection { get; }
     public StorageAccount Account { get; }
 

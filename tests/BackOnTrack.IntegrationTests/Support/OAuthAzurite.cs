@@ -32,15 +32,8 @@ public sealed partial class OAuthAzurite : IDisposable
 
     public TokenCredential Credential { get; } = new UnsignedToken();
 
-    /// <summary>The hub's connection to this account: its Blob endpoint and a token credential, no account key.</summary>
-    public StorageConnection Connection => new()
-    {
-        AccountName = StorageConnection.DevelopmentAccountName,
-        BlobEndpoint = BlobEndpoint,
-        QueueEndpoint = BlobEndpoint,
-        TableEndpoint = BlobEndpoint,
-        TokenCredential = Credential,
-    };
+    /// <summary>The hub's access to this account: its Blob endpoint and a token credential, no account key.</summary>
+    public StorageAccess Access => StorageAccess.FromEndpoints(StorageAccess.DevelopmentAccountName, BlobEndpoint, BlobEndpoint, BlobEndpoint, Credential);
 
     public static OAuthAzurite Start()
     {
@@ -64,7 +57,7 @@ public sealed partial class OAuthAzurite : IDisposable
             {
                 // Keep draining its output so it never blocks on a full pipe.
                 _ = process.StandardOutput.ReadToEndAsync();
-                return new OAuthAzurite(process, X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath)), new Uri($"{match.Groups[1].Value}/{StorageConnection.DevelopmentAccountName}"));
+                return new OAuthAzurite(process, X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath)), new Uri($"{match.Groups[1].Value}/{StorageAccess.DevelopmentAccountName}"));
             }
         }
 

@@ -38,7 +38,7 @@ public sealed class PupilDrops(string school, string cohort)
         };
         foreach (var (name, content) in files)
         {
-            await hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
+            await hub.Storage.UploadAsync(HubStorageNames.Containers.Drops, name, Encoding.UTF8.GetBytes(content));
             await hub.SendBlobCreatedAsync(name);
         }
 

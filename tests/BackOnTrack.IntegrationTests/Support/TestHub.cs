@@ -1,3 +1,7 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using BackOnTrack.Tests.Storage;
 using BackOnTrack.Application.Ingest;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -49,7 +53,12 @@ public sealed class TestHub : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public StorageAccount Storage => _services.Services.GetRequiredService<StorageAccount>();
+    /// <summary>The hub's storage account, through the same SDK clients the hub uses.</summary>
+    public TestStorage Storage => new(
+        _services.Services.GetRequiredService<BlobServiceClient>(), _services.Services.GetRequiredService<QueueServiceClient>(), _services.Services.GetRequiredService<TableServiceClient>())
+    {
+        Tables = _services.Services.GetRequiredService<BackOnTrack.Storage.Tables.TableServiceClient>(),
+    };
 
     /// <summary>The hub's services composed in the test process, for tests that call a use case directly.</summary>
     public IServiceProvider Services => _services.Services;
@@ -86,12 +95,12 @@ public sealed class TestHub : IAsyncDisposable
         var workerSettings = values.Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
         workerSettings["Hub__AsOf"] = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Azure.Core", LogLevel.Warning).AddProvider(logs));
-        var connection = app.Services.GetRequiredService<StorageConnection>();
+        var access = app.Services.GetRequiredService<StorageAccess>();
         try
         {
             var host = await LocalFunctionsHost.StartAsync(
                 new WorkerApp(WorkerDirectory, "BackOnTrack.Functions", workerSettings) { HostJsonPath = queues?.WriteHostJson() ?? Path.Combine(WorkerDirectory, "host.json") },
-                new QueueStorage(o => StorageSdkClients.Queues(connection, o)),
+                new QueueStorage(o => StorageSdkClients.Queues(access, o)),
                 clock,
                 new LocalHostOptions { Port = 0 },
                 serveHttp: true,
@@ -126,15 +135,15 @@ public sealed class TestHub : IAsyncDisposable
 
     /// <summary>Uploads a fixture file to <c>{container}/{blobName}</c> (<c>drops</c> unless told).</summary>
     public async Task UploadFixtureAsync(string fixture, string blobName, string container = HubStorageNames.Containers.Drops) =>
-        await Storage.Blobs.UploadAsync(container, blobName, await File.ReadAllBytesAsync(Fixtures.Path(fixture)));
+        await Storage.UploadAsync(container, blobName, await File.ReadAllBytesAsync(Fixtures.Path(fixture)));
 
     /// <summary>Sends the BlobCreated event Event Grid would send for <c>{container}/{blobName}</c> (<c>drops</c> unless told).</summary>
     public async Task SendBlobCreatedAsync(string blobName, string container = HubStorageNames.Containers.Drops)
     {
-        var properties = await Storage.Blobs.GetPropertiesAsync(container, blobName);
-        await Storage.Queues.SendMessageAsync(
+        var properties = await Storage.FindAsync(container, blobName);
+        await Storage.SendAsync(
             HubStorageNames.Queues.DropEvents,
-            DropEvents.Create(container, blobName, properties!.ETag.ToString(), Storage.Blobs.GetBlobUri(container, blobName), DateTimeOffset.UtcNow));
+            DropEvents.Create(container, blobName, properties!.ETag.ToString(), Storage.BlobUri(container, blobName), DateTimeOffset.UtcNow));
     }
 
     public async ValueTask DisposeAsync()

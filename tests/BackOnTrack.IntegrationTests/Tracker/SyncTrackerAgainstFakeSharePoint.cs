@@ -1,3 +1,4 @@
+using BackOnTrack.Storage.Messages;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
@@ -64,7 +65,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
         _plans = new ActionPlanStore(azurite.Account.SdkTables);
         _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
-        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Account.SdkTables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), azurite.Account, NullLogger<PullTrackerEditsUseCase>.Instance);
+        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Account.SdkTables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), new TrackerSyncRequestSender(azurite.Storage.QueueService), NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();

@@ -22,7 +22,7 @@ public sealed class TrackerOutboxThroughTheLocalHost(AzuriteFixture azurite) : I
     {
         var text = (await File.ReadAllTextAsync(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")), Encoding.Latin1))
             .Replace("Strategy: Action Plan", "Strategy: Action Plan " + _planId, StringComparison.Ordinal);
-        await _hub.Storage.Blobs.UploadAsync(HubStorageNames.Containers.Plans, _planId + ".csv", Encoding.Latin1.GetBytes(text));
+        await _hub.Storage.UploadAsync(HubStorageNames.Containers.Plans, _planId + ".csv", Encoding.Latin1.GetBytes(text));
         await _hub.SendBlobCreatedAsync(_planId + ".csv", HubStorageNames.Containers.Plans);
 
         var report = await _hub.RunOnceAsync();

@@ -3,7 +3,8 @@ using System.Web;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs.Sas;
+using BackOnTrack.Core.Ports;
+using BackOnTrack.Storage.Files;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,15 +24,18 @@ public sealed class UploadSasIssuing
         <UserDelegationKey><SignedOid>3f4a5b6c-0000-4000-8000-000000000001</SignedOid><SignedTid>72f988bf-0000-4000-8000-000000000002</SignedTid><SignedStart>2026-11-23T08:55:00Z</SignedStart><SignedExpiry>2026-11-23T15:00:00Z</SignedExpiry><SignedService>b</SignedService><SignedVersion>2026-06-06</SignedVersion><Value>YS11c2VyLWRlbGVnYXRpb24ta2V5LW9mLTMyLWJ5dGU=</Value></UserDelegationKey>
         """;
 
-    private static StorageConnection WithKey(string blobEndpoint) =>
-        StorageConnection.Parse($"AccountName=semhhubst;AccountKey={StorageConnection.DevelopmentAccountKey};BlobEndpoint={blobEndpoint};QueueEndpoint=https://q;TableEndpoint=https://t");
+    /// <summary>Azurite's well-known development key (public, documented by Microsoft), under another account's name.</summary>
+    private const string TestKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static StorageAccess WithKey(string blobEndpoint) =>
+        StorageAccess.FromConnectionString($"AccountName=semhhubst;AccountKey={TestKey};BlobEndpoint={blobEndpoint};QueueEndpoint=https://q;TableEndpoint=https://t");
 
     [Fact]
     public async Task AServiceSasIsForOneBlobOnlyOverHttpsWithNoStartTime()
     {
         using var issuer = new UploadSasIssuer(StorageSdkClients.Blobs(WithKey("https://semhhubst.blob.core.windows.net")), new FakeTimeProvider(Now));
 
-        var (url, expiresOn) = await issuer.IssueAsync("drops", "3721100/exclusions-2025-26.csv", BlobSasAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var (url, expiresOn) = await issuer.IssueAsync("drops", "3721100/exclusions-2025-26.csv", UploadAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
 
         Assert.Equal("https://semhhubst.blob.core.windows.net/drops/3721100/exclusions-2025-26.csv", url.GetLeftPart(UriPartial.Path));
         var query = HttpUtility.ParseQueryString(url.Query);
@@ -47,7 +51,7 @@ public sealed class UploadSasIssuing
     {
         using var issuer = new UploadSasIssuer(StorageSdkClients.Blobs(WithKey("http://127.0.0.1:10000/devstoreaccount1")), new FakeTimeProvider(Now));
 
-        var (url, _) = await issuer.IssueAsync("drops", "3721100/register.csv", BlobSasAccess.Write, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var (url, _) = await issuer.IssueAsync("drops", "3721100/register.csv", UploadAccess.Write, TimeSpan.FromMinutes(15), CancellationToken.None);
 
         var query = HttpUtility.ParseQueryString(url.Query);
         Assert.Equal(("w", "https,http"), (query["sp"], query["spr"]));
@@ -60,9 +64,9 @@ public sealed class UploadSasIssuing
         var clock = new FakeTimeProvider(Now);
         using var issuer = new UploadSasIssuer(Delegating(transport), clock);
 
-        var (first, _) = await issuer.IssueAsync("drops", "3721100/a.csv", BlobSasAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var (first, _) = await issuer.IssueAsync("drops", "3721100/a.csv", UploadAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
         clock.Advance(TimeSpan.FromHours(2));
-        var (second, _) = await issuer.IssueAsync("drops", "3721100/b.csv", BlobSasAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var (second, _) = await issuer.IssueAsync("drops", "3721100/b.csv", UploadAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
 
         var (method, uri, authorization) = Assert.Single(transport.Requests);
         Assert.Equal((HttpMethod.Post, "Bearer storage-token"), (method, authorization));
@@ -85,9 +89,9 @@ public sealed class UploadSasIssuing
         var clock = new FakeTimeProvider(Now);
         using var issuer = new UploadSasIssuer(Delegating(transport), clock);
 
-        await issuer.IssueAsync("drops", "3721100/a.csv", BlobSasAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
+        await issuer.IssueAsync("drops", "3721100/a.csv", UploadAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
         clock.Advance(TimeSpan.FromHours(5));
-        var (late, _) = await issuer.IssueAsync("drops", "3721100/b.csv", BlobSasAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var (late, _) = await issuer.IssueAsync("drops", "3721100/b.csv", UploadAccess.Create, TimeSpan.FromMinutes(15), CancellationToken.None);
 
         Assert.Equal(2, transport.Requests.Count);
         Assert.Equal("2026-11-23T20:00:00Z", HttpUtility.ParseQueryString(late.Query)["ske"]);
@@ -95,7 +99,7 @@ public sealed class UploadSasIssuing
 
     private static Azure.Storage.Blobs.BlobServiceClient Delegating(ScriptedHttpHandler transport) =>
         StorageSdkClients.Blobs(
-            StorageConnection.FromAccountName("semhhubst", new StaticToken()),
+            StorageAccess.FromAccountName("semhhubst", new StaticToken()),
             new StorageClientOptions { MaxRetries = 0 },
             new HttpClientTransport(new HttpClient(transport)));
 

@@ -1,9 +1,9 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
-using SdkBlobServiceClient = Azure.Storage.Blobs.BlobServiceClient;
+using BackOnTrack.Core.Ports;
 
-namespace BackOnTrack.Storage.Blobs.Sas;
+namespace BackOnTrack.Storage.Files;
 
 /// <summary>
 /// Issues the SAS a school uploads one file with: for one named blob, create-only (a new file) or write (replacing that
@@ -16,28 +16,27 @@ namespace BackOnTrack.Storage.Blobs.Sas;
 /// The storage service's idea of now: the real clock, even when the hub runs "as of" another date, since the service
 /// checks a SAS's expiry against its own clock.
 /// </param>
-public sealed class UploadSasIssuer(SdkBlobServiceClient blobs, TimeProvider storageClock) : IDisposable
+public sealed class UploadSasIssuer(BlobServiceClient blobs, TimeProvider storageClock) : IUploadUrls, IDisposable
 {
     private static readonly TimeSpan DelegationKeyLifetime = TimeSpan.FromHours(6);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private UserDelegationKey? _delegationKey;
 
-    /// <summary>The blob's URL with the SAS appended, and when (by the storage service's clock) the SAS expires.</summary>
-    public async Task<(Uri Url, DateTimeOffset ExpiresOn)> IssueAsync(string container, string blobName, BlobSasAccess permission, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<(Uri Url, DateTimeOffset ExpiresOn)> IssueAsync(string container, string name, UploadAccess access, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var expiresOn = storageClock.GetUtcNow() + lifetime;
-        var blob = blobs.GetBlobContainerClient(container).GetBlobClient(blobName);
+        var blob = blobs.GetBlobContainerClient(container).GetBlobClient(name);
         // No start time, so a storage clock behind ours cannot make a fresh SAS not yet valid. Plain HTTP only for a
         // loopback endpoint (Azurite), never in Azure.
         var builder = new BlobSasBuilder
         {
             BlobContainerName = container,
-            BlobName = blobName,
+            BlobName = name,
             Resource = "b",
             ExpiresOn = expiresOn,
             Protocol = blob.Uri.IsLoopback ? SasProtocol.HttpsAndHttp : SasProtocol.Https,
         };
-        builder.SetPermissions(permission == BlobSasAccess.Create ? BlobSasPermissions.Create : BlobSasPermissions.Write);
+        builder.SetPermissions(access == UploadAccess.Create ? BlobSasPermissions.Create : BlobSasPermissions.Write);
 
         if (blob.CanGenerateSasUri)
         {

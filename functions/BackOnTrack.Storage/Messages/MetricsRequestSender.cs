@@ -1,13 +1,14 @@
 using Azure.Storage.Queues;
 using BackOnTrack.Core.Messages;
+using BackOnTrack.Core.Ports;
 
-namespace BackOnTrack.Storage.Repositories;
+namespace BackOnTrack.Storage.Messages;
 
 /// <summary>
-/// Queue <c>metrics-requests</c>: one message per school-year ("scope|yyyy-yy") whose metrics RecomputeMetrics should
-/// work out again, sent base64 as the Functions host's queue trigger reads it.
+/// <see cref="IMetricsRequests"/> over queue <c>metrics-requests</c>: one message per school-year, sent base64 as the
+/// Functions host's queue trigger reads it (the client's encoding, <see cref="StorageSdkClients.Queues(StorageAccess, StorageClientOptions?, Azure.Core.Pipeline.HttpPipelineTransport?)"/>).
 /// </summary>
-public sealed class MetricsRequestSender
+public sealed class MetricsRequestSender : IMetricsRequests
 {
     private readonly QueueClient _queue;
 
@@ -20,7 +21,6 @@ public sealed class MetricsRequestSender
     {
     }
 
-    /// <summary>Asks for each school-year once, in order; returns how many messages were sent.</summary>
     public async Task<int> RequestAsync(IEnumerable<string> schoolYears, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schoolYears);
