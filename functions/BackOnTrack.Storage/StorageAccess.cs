@@ -46,7 +46,7 @@ public sealed class StorageAccess
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new FormatException($"The storage connection string is not usable: {ex.Message} (for managed identity set AzureWebJobsStorage__accountName instead)", ex);
+            throw new FormatException($"The storage connection string is not usable: {ex.Message.TrimEnd('.')}. For managed identity, set AzureWebJobsStorage__accountName instead.", ex);
         }
     }
 
