@@ -84,7 +84,6 @@ var appSettings = {
   EarlyWarning__SufficientAlone: ''
   Retention__PupilDataYears: '7'
   Schools__UploadUrlMinutes: '15'
-  Storage__ServiceVersion: '2025-11-05'
   Storage__MaxRetries: '5'
   Storage__RetryDelay: '00:00:00.8'
   Storage__MaxRetryDelay: '00:00:30'

@@ -96,8 +96,6 @@ public static class HubSettings
             "Pupil rows (Exclusions, Attendance, Cohorts) are deleted by SweepDrops once the academic year they describe ended more than this many years ago; Metrics and CohortOutcomes stay."),
         new("Schools__UploadUrlMinutes", "15", SettingScope.Everywhere,
             "Minutes an upload URL (UploadUrl) stays valid: long enough to send a large file, short enough that a leaked one is soon useless."),
-        new("Storage__ServiceVersion", "2025-11-05", SettingScope.Everywhere,
-            "Storage REST API version sent as x-ms-version."),
         new("Storage__MaxRetries", "5", SettingScope.Everywhere,
             "Retries after a transient storage failure (408, 429, 500, 502, 503, 504, network)."),
         new("Storage__RetryDelay", "00:00:00.8", SettingScope.Everywhere,
