@@ -1,10 +1,10 @@
 using BackOnTrack.Application.Ingest;
 using System.Diagnostics;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.IntegrationTests.Ingest;
 
@@ -18,6 +18,7 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
     private const int Pupils = 400;
     private const int DaysEach = 40;
     private readonly StorageAccount _storage = azurite.Account;
+    private readonly TableServiceClient _tables = azurite.Tables();
     private readonly string _interrupted = AzuriteFixture.UniqueSchool();
     private readonly string _undisturbed = AzuriteFixture.UniqueSchool();
 
@@ -75,8 +76,8 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var page = await _storage.Tables.QueryPageAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {school + "_2024-25"}"), ["RowKey"], pageSize: 1);
-            if (page.Items.Count > 0)
+            await foreach (var _ in _tables.GetTableClient(HubStorageNames.Tables.Exclusions).QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {school + "_2024-25"}"), maxPerPage: 1, select: ["RowKey"]))
             {
                 return;
             }
@@ -88,5 +89,5 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
     }
 
     private Task<List<string>> SnapshotAsync(string school) =>
-        TableSnapshots.OfPartitionAsync(_storage.Tables, HubStorageNames.Tables.Exclusions, school + "_2024-25", s => s.Replace(school, "SCHOOL", StringComparison.Ordinal));
+        TableSnapshots.OfPartitionAsync(_tables, HubStorageNames.Tables.Exclusions, school + "_2024-25", s => s.Replace(school, "SCHOOL", StringComparison.Ordinal));
 }
