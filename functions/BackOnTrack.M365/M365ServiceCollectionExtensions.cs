@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Azure.Identity;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Graph;
@@ -7,7 +8,6 @@ using BackOnTrack.M365.Http;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.M365.Teams;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -258,7 +258,7 @@ public static class EarlyWarningMeasurements
     }
 
     /// <summary>
-    /// Counts the hub's own table queries (the stores on <see cref="StorageAccount.Tables"/>): per table and partition
+    /// Counts the hub's own table queries (the stores' <see cref="Azure.Data.Tables.TableServiceClient"/>): per table and partition
     /// filter, the queries that begin a read and the continuation pages after them, so the benchmark can show that a
     /// school's rows are read once per recompute rather than once per pupil or rule.
     /// </summary>

@@ -1,9 +1,8 @@
-using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.Application.Operations;
 
@@ -20,7 +19,7 @@ public sealed record ErasureResult(IReadOnlyDictionary<string, int> RowsRemoved,
 /// writes an audit entry with counts, who and why, and no identifier. Running it again removes nothing more.
 /// </summary>
 public sealed partial class ErasePupilUseCase(
-    TableServiceClient tables, IMetricsRequests metricsRequests, EarlyWarningStore earlyWarnings, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
+    IPupilRows pupilRows, IMetricsRequests metricsRequests, EarlyWarningStore earlyWarnings, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
 {
     public const string Operation = "PupilErase";
 
@@ -30,7 +29,7 @@ public sealed partial class ErasePupilUseCase(
         var removed = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var table in new[] { HubStorageNames.Tables.Exclusions, HubStorageNames.Tables.Attendance })
         {
-            var rows = await FindAsync(table, TableFilter.Of($"PupilKey eq {pupil.Value}"), cancellationToken).ConfigureAwait(false);
+            var rows = await pupilRows.FindPupilAsync(table, pupil, cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 // Partition {laestab}_{yyyy-yy}: the school-year the row counts towards.
@@ -38,13 +37,13 @@ public sealed partial class ErasePupilUseCase(
                 schoolYears.Add($"{row.PartitionKey[..underscore]}|{row.PartitionKey[(underscore + 1)..]}");
             }
 
-            removed[table] = await DeleteAsync(table, rows, cancellationToken).ConfigureAwait(false);
+            removed[table] = await pupilRows.DeleteAsync(rows, cancellationToken).ConfigureAwait(false);
         }
 
-        var memberships = await FindAsync(HubStorageNames.Tables.Cohorts, TableFilter.Of($"RowKey eq {pupil.Value}"), cancellationToken).ConfigureAwait(false);
+        var memberships = await pupilRows.FindPupilAsync(HubStorageNames.Tables.Cohorts, pupil, cancellationToken).ConfigureAwait(false);
         foreach (var member in memberships)
         {
-            if (member.GetString("Laestab") is { } school && member.GetDateTimeOffset("StartDate") is { } start)
+            if (member is { Laestab: { } school, StartDate: { } start })
             {
                 var year = AcademicYear.FromDate(DateOnly.FromDateTime(start.UtcDateTime));
                 schoolYears.Add($"{school}|{year}");
@@ -53,7 +52,7 @@ public sealed partial class ErasePupilUseCase(
             }
         }
 
-        removed[HubStorageNames.Tables.Cohorts] = await DeleteAsync(HubStorageNames.Tables.Cohorts, memberships, cancellationToken).ConfigureAwait(false);
+        removed[HubStorageNames.Tables.Cohorts] = await pupilRows.DeleteAsync(memberships, cancellationToken).ConfigureAwait(false);
         removed[HubStorageNames.Tables.EarlyWarnings] = await earlyWarnings.DeletePupilAsync(pupil, cancellationToken).ConfigureAwait(false);
         var requests = await metricsRequests.RequestAsync(schoolYears, cancellationToken).ConfigureAwait(false);
         var counts = removed.ToDictionary(r => r.Key, r => (long)r.Value);
@@ -62,30 +61,6 @@ public sealed partial class ErasePupilUseCase(
         var result = new ErasureResult(removed, requests);
         LogErased(logger, result.TotalRows, requests);
         return result;
-    }
-
-    private async Task<List<TableEntity>> FindAsync(string table, string filter, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in tables.QueryAsync(table, filter, ["PupilKey", "Laestab", "StartDate"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private async Task<int> DeleteAsync(string table, List<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            foreach (var chunk in partition.Chunk(TableServiceClient.MaxTransactionOperations))
-            {
-                await tables.SubmitTransactionAsync(table, [.. chunk.Select(r => TableTransactionAction.Delete(r.PartitionKey, r.RowKey))], cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return rows.Count;
     }
 
     // Counts only: the pupil's key is an identifier and never goes to the logs.

@@ -1,9 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using BackOnTrack.Storage;
-using BackOnTrack.Storage.Blobs;
-using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Application.Operations;
 
@@ -28,15 +24,13 @@ public sealed record RestoreOutcome(RestoreResult Result, IReadOnlyDictionary<st
 /// forced, in which case exported rows replace rows with the same keys and other rows stay. Writes are upserts, so an
 /// interrupted restore is finished by running it again (forced, as the tables are no longer empty).
 /// </summary>
-public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger<RestoreTablesUseCase> logger)
+public sealed partial class RestoreTablesUseCase(ITableBackup backup, ILogger<RestoreTablesUseCase> logger)
 {
-    /// <param name="source">Where the export is: the configured account's blobs, or another account's.</param>
+    /// <param name="container">The configured account's container the export is in (an operator copies another account's export there first).</param>
     /// <param name="progress">Told the rows restored, after every <see cref="ExportTablesUseCase.ReportEvery"/> rows and each table, of the manifest's total.</param>
-    public async Task<RestoreOutcome> RestoreAsync(
-        BlobServiceClient source, string container, string prefix, bool force, IProgress<TableCopyProgress>? progress, CancellationToken cancellationToken)
+    public async Task<RestoreOutcome> RestoreAsync(string container, string prefix, bool force, IProgress<TableCopyProgress>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        var manifest = await ReadManifestAsync(source, container, prefix, cancellationToken).ConfigureAwait(false);
+        var manifest = await ReadManifestAsync(container, prefix, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
             return new RestoreOutcome(RestoreResult.NoExport, new Dictionary<string, long>(), []);
@@ -45,9 +39,7 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
         var nonEmpty = new List<string>();
         foreach (var table in manifest.Tables.Keys)
         {
-            await account.Tables.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
-            var page = await account.Tables.QueryPageAsync(table, filter: null, ["RowKey"], pageSize: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (page.Items.Count > 0 || page.Continuation is not null)
+            if (!await backup.IsEmptyAsync(table, cancellationToken).ConfigureAwait(false))
             {
                 nonEmpty.Add(table);
             }
@@ -66,7 +58,13 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
         {
             var (table, number) = (tables[i], i + 1);
             void Report(long tableRows, bool tableDone) => progress?.Report(new TableCopyProgress(table, number, tables.Count, tableRows, done + tableRows, total, tableDone));
-            rows[table] = await RestoreTableAsync(source, container, ExportManifest.TableBlob(prefix, table), table, r => Report(r, tableDone: false), cancellationToken).ConfigureAwait(false);
+            rows[table] = await backup.RestoreTableAsync(container, ExportManifest.TableBlob(prefix, table), table, r =>
+            {
+                if (r % ExportTablesUseCase.ReportEvery == 0)
+                {
+                    Report(r, tableDone: false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
             LogTableRestored(logger, table, rows[table]);
             Report(rows[table], tableDone: true);
             done += rows[table];
@@ -75,41 +73,10 @@ public sealed partial class RestoreTablesUseCase(StorageAccount account, ILogger
         return new RestoreOutcome(RestoreResult.Restored, rows, nonEmpty);
     }
 
-    private async Task<long> RestoreTableAsync(BlobServiceClient source, string container, string blobName, string table, Action<long> report, CancellationToken cancellationToken)
-    {
-        using var download = await source.DownloadStreamingAsync(container, blobName, cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(download.Content, Encoding.UTF8);
-        await using var writer = new PartitionedTableWriter(account.SdkTables);
-        long count = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            await writer.UpsertAsync(table, TableEntityLines.FromLine(Encoding.UTF8.GetBytes(line)).ToSdkEntity(), Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            if (++count % ExportTablesUseCase.ReportEvery == 0)
-            {
-                report(count);
-            }
-        }
-
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return count;
-    }
-
-    private static async Task<ExportManifest?> ReadManifestAsync(BlobServiceClient source, string container, string prefix, CancellationToken cancellationToken)
-    {
-        var name = $"{prefix}/{ExportManifest.BlobName}";
-        if (await source.GetPropertiesAsync(container, name, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-
-        using var download = await source.DownloadStreamingAsync(container, name, cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync<ExportManifest>(download.Content, ExportTablesUseCase.ManifestJson, cancellationToken).ConfigureAwait(false);
-    }
+    private async Task<ExportManifest?> ReadManifestAsync(string container, string prefix, CancellationToken cancellationToken) =>
+        await backup.ReadDocumentAsync(container, $"{prefix}/{ExportManifest.BlobName}", cancellationToken).ConfigureAwait(false) is { } json
+            ? JsonSerializer.Deserialize<ExportManifest>(json, ExportTablesUseCase.ManifestJson)
+            : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Rows} rows of table {Table}")]
     private static partial void LogTableRestored(ILogger logger, string table, long rows);

@@ -1,9 +1,9 @@
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Sweep;
@@ -22,7 +22,7 @@ public sealed record RetentionResult(IReadOnlyDictionary<string, int> RowsDelete
 /// Aggregate figures (Metrics, CohortOutcomes) hold no pupil and are kept; they are not recomputed.
 /// </summary>
 public sealed partial class PupilDataRetention(
-    DataDropStore drops, TableServiceClient tables, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<PupilDataRetention> logger)
+    DataDropStore drops, IPupilRows pupilRows, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<PupilDataRetention> logger)
 {
     public async Task<RetentionResult> ApplyAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed partial class PupilDataRetention(
                 {
                     if (clearedPartitions.Add($"{table}|{partition}"))
                     {
-                        deleted[table] += await DeleteWhereAsync(table, TableFilter.Of($"PartitionKey eq {partition}"), _ => true, cancellationToken).ConfigureAwait(false);
+                        deleted[table] += await pupilRows.DeletePartitionAsync(table, partition, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 else
@@ -72,38 +72,9 @@ public sealed partial class PupilDataRetention(
 
     private async Task<(int Removed, int Left)> DeleteExpiredMembersAsync(string cohort, string dropId, Func<AcademicYear, bool> expired, CancellationToken cancellationToken)
     {
-        var left = 0;
-        var removed = await DeleteWhereAsync(
-            HubStorageNames.Tables.Cohorts,
-            TableFilter.Of($"PartitionKey eq {cohort} and SourceDropId eq {dropId}"),
-            row =>
-            {
-                var start = row.GetDateTimeOffset("StartDate");
-                var gone = start is { } s && expired(AcademicYear.FromDate(DateOnly.FromDateTime(s.UtcDateTime)));
-                left += gone ? 0 : 1;
-                return gone;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return (removed, left);
-    }
-
-    private async Task<int> DeleteWhereAsync(string table, string filter, Func<TableEntity, bool> expired, CancellationToken cancellationToken)
-    {
-        var deletes = new List<TableTransactionAction>();
-        await foreach (var row in tables.QueryAsync(table, filter, ["StartDate"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (expired(row))
-            {
-                deletes.Add(TableTransactionAction.Delete(row.PartitionKey, row.RowKey));
-            }
-        }
-
-        foreach (var chunk in deletes.Chunk(TableServiceClient.MaxTransactionOperations))
-        {
-            await tables.SubmitTransactionAsync(table, chunk, cancellationToken).ConfigureAwait(false);
-        }
-
-        return deletes.Count;
+        var members = await pupilRows.FindCohortMembersAsync(cohort, dropId, cancellationToken).ConfigureAwait(false);
+        var gone = members.Where(m => m.StartDate is { } s && expired(AcademicYear.FromDate(DateOnly.FromDateTime(s.UtcDateTime)))).ToList();
+        return (await pupilRows.DeleteAsync(gone, cancellationToken).ConfigureAwait(false), members.Count - gone.Count);
     }
 
     private static (string Table, string Partition) Split(string tableAndPartition)

@@ -46,9 +46,8 @@ public static class BackupCommands
         string from, string container, bool force, TextWriter output, IProgress<ProgressStep>? progress, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         using var app = await OperationsApp.OpenAsync(TimeProvider.System, configure, cancellationToken).ConfigureAwait(false);
-        var storage = app.Services.GetRequiredService<StorageAccount>();
         var prefix = from.Trim('/');
-        var outcome = await app.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(storage.Blobs, container, prefix, force, Steps(progress), cancellationToken).ConfigureAwait(false);
+        var outcome = await app.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(container, prefix, force, Steps(progress), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(outcome.Result switch
         {
             RestoreResult.Restored => string.Create(CultureInfo.InvariantCulture,

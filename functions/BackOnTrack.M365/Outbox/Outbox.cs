@@ -1,6 +1,6 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.M365.Outbox;
 
@@ -33,20 +33,26 @@ public sealed record OutboxEntry(string Channel, string RowKey, string? Recipien
 /// </summary>
 public class OutboxStore
 {
-    private const string Table = HubStorageNames.Tables.Outbox;
-    private readonly TableServiceClient _tables;
+    private readonly TableClient _table;
     private readonly TimeProvider _timeProvider;
 
-    public OutboxStore(TableServiceClient tables, TimeProvider timeProvider)
+    /// <param name="table">The Outbox table's client.</param>
+    public OutboxStore(TableClient table, TimeProvider timeProvider)
     {
-        _tables = tables;
+        _table = table ?? throw new ArgumentNullException(nameof(table));
         _timeProvider = timeProvider;
+    }
+
+    /// <summary>The store over the account's Outbox table (how the hub's container builds it).</summary>
+    public OutboxStore(TableServiceClient tables, TimeProvider timeProvider)
+        : this((tables ?? throw new ArgumentNullException(nameof(tables))).GetTableClient(HubStorageNames.Tables.Outbox), timeProvider)
+    {
     }
 
     /// <summary>For mocking.</summary>
     protected OutboxStore()
     {
-        _tables = null!;
+        _table = null!;
         _timeProvider = TimeProvider.System;
     }
 
@@ -62,8 +68,8 @@ public class OutboxStore
             ["Kind"] = kind,
             ["CreatedAt"] = createdAt,
             ["Payload"] = payload,
-        };
-        await _tables.AddEntityAsync(Table, entity, cancellationToken).ConfigureAwait(false);
+        }.WithoutNulls();
+        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         return new OutboxEntry(channel, rowKey, recipient, actionKey, kind, createdAt, payload);
     }
 
@@ -71,7 +77,7 @@ public class OutboxStore
     public virtual async Task<IReadOnlyList<OutboxEntry>> ListAsync(string channel, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();
-        await foreach (var entity in _tables.QueryAsync(Table, TableFilter.Of($"PartitionKey eq {channel}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {channel}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new OutboxEntry(
                 entity.PartitionKey,

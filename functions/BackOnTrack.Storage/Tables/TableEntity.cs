@@ -110,18 +110,6 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
 
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _properties.GetEnumerator();
 
-    /// <summary>The same entity as the SDK's, with the same typed properties (for writes already moved to the SDK).</summary>
-    public Azure.Data.Tables.TableEntity ToSdkEntity()
-    {
-        var entity = new Azure.Data.Tables.TableEntity(PartitionKey, RowKey);
-        foreach (var (name, value) in _properties)
-        {
-            entity[name] = value;
-        }
-
-        return entity;
-    }
-
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private static object Normalise(string name, object value) => value switch

@@ -1,10 +1,10 @@
 using BackOnTrack.Tests.Storage;
 using System.Text.Json;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.IntegrationTests.Benchmarks;
 
@@ -35,7 +35,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.Single(await new DataDropStore(Storage.SdkTables).ListAsync("benchmarks", CancellationToken.None), d => d.BlobName == blobName && d.Status == status);
 
     private async Task<Dictionary<string, TableEntity>> RowsAsync(string partition) =>
-        (await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Benchmarks, partition)).ToDictionary(e => e.RowKey);
+        (await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Benchmarks, partition)).ToDictionary(e => e.RowKey);
 
     private static (int?, int?, int?, int?) Ranks(TableEntity row) =>
         (row.GetInt32("PermExclRank"), row.GetInt32("PermExclRankOf"), row.GetInt32("SuspRank"), row.GetInt32("SuspRankOf"));
@@ -94,10 +94,10 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.All(rows.Values, r => Assert.Equal(second.DropId, r.GetString(IngestEntities.SourceDropId)));
         Assert.Equal((1, 2, 2, 2), Ranks(rows["LA_Rotherham_All"]));
 
-        var before = await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.Benchmarks, "2023-24_YEAR");
+        var before = await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.Benchmarks, "2023-24_YEAR");
         await UploadAndIngestAsync("benchmarks-exclusions-2023-24-v2.csv", "exclusions-2023-24 (copy).csv");
 
-        Assert.Equal(before, await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.Benchmarks, "2023-24_YEAR"));
+        Assert.Equal(before, await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.Benchmarks, "2023-24_YEAR"));
         var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(Container, "exclusions-2023-24 (copy).csv", CancellationToken.None);
         Assert.Equal((ReceiptStatus.Duplicate, "exclusions-2023-24.csv"), (receipt!.Status, receipt.DuplicateOf));
     }

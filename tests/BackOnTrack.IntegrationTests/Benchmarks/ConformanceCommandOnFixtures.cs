@@ -3,7 +3,7 @@ using System.Globalization;
 using BackOnTrack.Application.Hosting;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 
 namespace BackOnTrack.IntegrationTests.Benchmarks;
@@ -62,10 +62,10 @@ public sealed class ConformanceCommandOnFixtures(AzuriteFixture azurite)
 
         Assert.Equal(0, exitCode);
         Assert.Equal(first, second);
-        var rotherham = await azurite.Account.Tables.GetEntityAsync(HubStorageNames.Tables.Benchmarks, "2016-17_YEAR", "LA_Rotherham_All");
+        var rotherham = (await azurite.Tables().GetTableClient(HubStorageNames.Tables.Benchmarks).GetEntityAsync<TableEntity>("2016-17_YEAR", "LA_Rotherham_All")).Value;
         Assert.Equal((2, 4, 3, 5), (rotherham!.GetInt32("PermExclRank"), rotherham.GetInt32("PermExclRankOf"), rotherham.GetInt32("SuspRank"), rotherham.GetInt32("SuspRankOf")));
         Assert.Contains("Home LA Rotherham: ", second, StringComparison.Ordinal);
-        var region = await azurite.Account.Tables.GetEntityAsync(HubStorageNames.Tables.Benchmarks, "2025-26_YTD", "Region_Yorkshire and The Humber_Secondary");
+        var region = (await azurite.Tables().GetTableClient(HubStorageNames.Tables.Benchmarks).GetEntityAsync<TableEntity>("2025-26_YTD", "Region_Yorkshire and The Humber_Secondary")).Value;
         Assert.Equal(9.17, region!.GetDouble("OverallAbsenceRate")!.Value, 12);
         Assert.Equal(24.1234567890123, region.GetDouble("PersistentAbsenceRate"));
     }

@@ -236,10 +236,10 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
         var outputs = new List<(string Where, string Text)> { ("early-warning verb", stdout.ToString()) };
         foreach (var table in HubStorageNames.Tables.All)
         {
-            await foreach (var entity in _hub.Storage.Tables.QueryAsync(table, filter: null))
+            foreach (var entity in await _hub.Tables().QueryAllAsync(table))
             {
                 outputs.Add(($"table {table} {entity.PartitionKey}/{entity.RowKey}", $"{entity.PartitionKey} {entity.RowKey} " +
-                    string.Join(" ", entity.Select(p => Convert.ToString(p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value, CultureInfo.InvariantCulture)))));
+                    string.Join(" ", TableSnapshots.Properties(entity).Select(p => Convert.ToString(p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value, CultureInfo.InvariantCulture)))));
             }
         }
 

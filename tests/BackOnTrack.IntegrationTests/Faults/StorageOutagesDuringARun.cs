@@ -85,9 +85,9 @@ public sealed class StorageOutagesDuringARun
         var rows = new List<string>();
         foreach (var table in ResultTables)
         {
-            await foreach (var entity in host.Tables.QueryAsync(table, filter: null))
+            foreach (var entity in await hub.Tables().QueryAllAsync(table))
             {
-                var properties = entity
+                var properties = TableSnapshots.Properties(entity)
                     .Where(p => p.Value is not DateTimeOffset && p.Value is not DateTime && !RunSpecificProperties.Contains(p.Key))
                     .OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => $"{p.Key}={Convert.ToString(p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value, CultureInfo.InvariantCulture)}");

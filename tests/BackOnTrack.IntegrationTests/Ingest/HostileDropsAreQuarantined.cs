@@ -70,7 +70,7 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
             Assert.Equal(drop.Reason, report.RootElement.GetProperty("reason").GetString());
         }
 
-        Assert.Empty(await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, $"{_school}_2024-25"));
+        Assert.Empty(await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, $"{_school}_2024-25"));
         var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, blob, CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }

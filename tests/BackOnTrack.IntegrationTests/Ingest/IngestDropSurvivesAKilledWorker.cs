@@ -1,11 +1,11 @@
 using BackOnTrack.Tests.Storage;
 using BackOnTrack.Application.Ingest;
 using System.Diagnostics;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.IntegrationTests.Ingest;
 
@@ -19,6 +19,7 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
     private const int Pupils = 400;
     private const int DaysEach = 40;
     private readonly TestStorage _storage = azurite.Storage;
+    private readonly TableServiceClient _tables = azurite.Tables();
     private readonly string _interrupted = AzuriteFixture.UniqueSchool();
     private readonly string _undisturbed = AzuriteFixture.UniqueSchool();
 
@@ -76,8 +77,8 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var page = await _storage.Tables.QueryPageAsync(HubStorageNames.Tables.Exclusions, TableFilter.Of($"PartitionKey eq {school + "_2024-25"}"), ["RowKey"], pageSize: 1);
-            if (page.Items.Count > 0)
+            await foreach (var _ in _tables.GetTableClient(HubStorageNames.Tables.Exclusions).QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {school + "_2024-25"}"), maxPerPage: 1, select: ["RowKey"]))
             {
                 return;
             }
@@ -89,5 +90,5 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
     }
 
     private Task<List<string>> SnapshotAsync(string school) =>
-        TableSnapshots.OfPartitionAsync(_storage.Tables, HubStorageNames.Tables.Exclusions, school + "_2024-25", s => s.Replace(school, "SCHOOL", StringComparison.Ordinal));
+        TableSnapshots.OfPartitionAsync(_tables, HubStorageNames.Tables.Exclusions, school + "_2024-25", s => s.Replace(school, "SCHOOL", StringComparison.Ordinal));
 }

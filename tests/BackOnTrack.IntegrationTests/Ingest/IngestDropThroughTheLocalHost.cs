@@ -46,7 +46,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         await UploadAndIngestAsync("exclusions-2024-25.csv", "exclusions.csv");
 
         var drop = await SingleDropAsync(DropStatus.Processed);
-        var rows = await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition);
+        var rows = await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition);
         Assert.Equal(("Exclusions", "Table", 6, 6, 0), (drop.Kind, drop.Layout, drop.RowsRead, drop.RowsAccepted, drop.RowsRejected));
         Assert.Equal(6, rows.Count);
         Assert.All(rows, r => Assert.Equal(drop.DropId, r[IngestEntities.SourceDropId]));
@@ -70,7 +70,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
         var drop = await SingleDropAsync(DropStatus.Processed);
         Assert.Equal((10, 8, 2), (drop.RowsRead, drop.RowsAccepted, drop.RowsRejected));
-        Assert.Equal(8, (await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition)).Count);
+        Assert.Equal(8, (await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition)).Count);
         using var report = await ReportAsync(drop);
         var rejections = report.RootElement.GetProperty("rejections").EnumerateArray()
             .Select(r => (r.GetProperty("rowNumber").GetInt32(), r.GetProperty("column").GetString())).ToList();
@@ -101,7 +101,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         using var report = await ReportAsync(drop);
         Assert.Equal("Rejected", report.RootElement.GetProperty("status").GetString());
         Assert.Equal(drop.Reason, report.RootElement.GetProperty("reason").GetString());
-        Assert.Empty(await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition));
+        Assert.Empty(await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition));
         var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/{fileName}", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }
@@ -110,15 +110,15 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     public async Task TheSameFileTwiceGivesIdenticalTablesAndADuplicateReceipt()
     {
         await UploadAndIngestAsync("exclusions-2024-25.csv", "exclusions.csv");
-        var before = await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition);
-        var dropsBefore = await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.DataDrops, _school);
+        var before = await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition);
+        var dropsBefore = await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.DataDrops, _school);
 
         await UploadAndIngestAsync("exclusions-2024-25.csv", "exclusions (copy).csv");
         await _hub.SendBlobCreatedAsync($"{_school}/exclusions.csv");
         await _hub.RunOnceAsync(withTimers: false);
 
-        Assert.Equal(before, await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition));
-        Assert.Equal(dropsBefore, await TableSnapshots.OfPartitionAsync(Storage.Tables, HubStorageNames.Tables.DataDrops, _school));
+        Assert.Equal(before, await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition));
+        Assert.Equal(dropsBefore, await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.DataDrops, _school));
         var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/exclusions (copy).csv", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Duplicate, receipt!.Status);
         Assert.Equal($"{_school}/exclusions.csv", receipt.DuplicateOf);
@@ -134,7 +134,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
         var second = await SingleDropAsync(DropStatus.Processed);
         Assert.Equal(first.DropId, (await SingleDropAsync(DropStatus.Superseded)).DropId);
-        var rows = await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition);
+        var rows = await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition);
         Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.Equal(second.DropId, r[IngestEntities.SourceDropId]));
         Assert.DoesNotContain(rows, r => r.GetInt32("Sessions") == 10);
@@ -150,6 +150,6 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
         Assert.True(report.AllSucceeded);
         Assert.Equal(6, (await SingleDropAsync(DropStatus.Processed)).RowsAccepted);
-        Assert.Equal(6, (await TableSnapshots.EntitiesAsync(Storage.Tables, HubStorageNames.Tables.Exclusions, ExclusionsPartition)).Count);
+        Assert.Equal(6, (await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition)).Count);
     }
 }

@@ -81,10 +81,10 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
         var outputs = new List<(string Where, string Text)>();
         foreach (var table in HubStorageNames.Tables.All)
         {
-            await foreach (var entity in storage.Tables.QueryAsync(table, filter: null))
+            foreach (var entity in await azurite.Tables().QueryAllAsync(table))
             {
                 outputs.Add(($"table {table} {entity.PartitionKey}/{entity.RowKey}", $"{entity.PartitionKey} {entity.RowKey} " +
-                    string.Join(" ", entity.Select(p => Convert.ToString(p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value, CultureInfo.InvariantCulture)))));
+                    string.Join(" ", TableSnapshots.Properties(entity).Select(p => Convert.ToString(p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value, CultureInfo.InvariantCulture)))));
             }
         }
 

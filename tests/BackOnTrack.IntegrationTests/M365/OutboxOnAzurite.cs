@@ -18,11 +18,11 @@ public partial class OutboxOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 2, 6, 30, 0, TimeSpan.Zero));
     private readonly string _owner = $"owner-{Guid.NewGuid():N}@council.example";
 
-    public async Task InitializeAsync() => await azurite.Account.Tables.CreateTableIfNotExistsAsync(HubStorageNames.Tables.Outbox);
+    public async Task InitializeAsync() => await azurite.Tables().CreateTableIfNotExistsAsync(HubStorageNames.Tables.Outbox);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private OutboxStore Store() => new(azurite.Account.Tables, _clock);
+    private OutboxStore Store() => new(azurite.Tables(), _clock);
 
     private static readonly M365Options Options = new() { TeamsAppId = "0b4c5a5e-6b0a-4a61-9d8e-3f3f1e0c2a11" };
 
@@ -73,7 +73,7 @@ public partial class OutboxOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         await new OutboxTeamsNotifier(Store(), Options).NotifyAsync(Notification(NotificationKind.Due, "1.4"), default);
         var entry = Assert.Single(await MineAsync());
 
-        var row = await azurite.Account.Tables.GetEntityAsync(HubStorageNames.Tables.Outbox, "TeamsActivity", entry.RowKey);
+        var row = await azurite.Tables().GetOrNullAsync(HubStorageNames.Tables.Outbox, "TeamsActivity", entry.RowKey);
 
         Assert.NotNull(row);
         Assert.Equal(_owner, row.GetString("Recipient"));

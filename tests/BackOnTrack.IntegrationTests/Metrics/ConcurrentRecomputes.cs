@@ -1,5 +1,6 @@
 using BackOnTrack.Tests.Storage;
 using System.Globalization;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
@@ -7,7 +8,6 @@ using BackOnTrack.Application.Metrics;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Metrics;
@@ -23,14 +23,14 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
         // A year of its own, so no other test's rows are summed in.
         var year = AcademicYear.StartingIn(2030 + Random.Shared.Next(0, 60));
         await using var hub = await TestHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
-        var tables = hub.Storage.Tables;
+        var tables = hub.Tables();
         var schools = Enumerable.Range(1, Schools).Select(i => Laestab.Parse(string.Create(CultureInfo.InvariantCulture, $"373{i:D4}"))).ToList();
         for (var i = 0; i < Schools; i++)
         {
-            await tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), schools[i].Value) { ["Phase"] = "Secondary", ["Headcount"] = 100 });
+            await tables.UpsertAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), schools[i].Value) { ["Phase"] = "Secondary", ["Headcount"] = 100 });
             for (var s = 0; s <= i; s++)
             {
-                await tables.UpsertEntityAsync(HubStorageNames.Tables.Exclusions, new TableEntity(IngestEntities.SchoolYearPartition(schools[i], year), $"pupil{s}_{year.StartYear}1104_FIXD")
+                await tables.UpsertAsync(HubStorageNames.Tables.Exclusions, new TableEntity(IngestEntities.SchoolYearPartition(schools[i], year), $"pupil{s}_{year.StartYear}1104_FIXD")
                 {
                     ["PupilKey"] = $"pupil{s}",
                     ["Category"] = "FIXD",
@@ -57,7 +57,7 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
         var year = AcademicYear.StartingIn(2100 + Random.Shared.Next(0, 60));
         await using var hub = await TestHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
         var school = Laestab.Parse(AzuriteFixture.UniqueSchool());
-        await hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Primary", ["Headcount"] = 90 });
+        await hub.Tables().UpsertAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Primary", ["Headcount"] = 90 });
         var recompute = hub.Services.GetRequiredService<RecomputeMetricsUseCase>();
 
         var first = await recompute.RecomputeAsync(school.Value, year, CancellationToken.None);

@@ -52,7 +52,7 @@ public sealed class MetricsFromTheSampleDataset(AzuriteFixture azurite)
             }
 
             // The cohort list names pupils of every school; its outcomes cover each school with members, and the LA.
-            var members = await TableSnapshots.EntitiesAsync(hub.Storage.Tables, HubStorageNames.Tables.Cohorts, "Back-on-Track");
+            var members = await TableSnapshots.EntitiesAsync(hub.Tables(), HubStorageNames.Tables.Cohorts, "Back-on-Track");
             var outcomes = await new CohortOutcomeStore(hub.Storage.SdkTables).ReadAsync("Back-on-Track", CancellationToken.None);
             Assert.Equal(members.Count, Assert.Single(outcomes, o => o.RowKey == DropLocation.LaScope).GetInt32("Pupils"));
             Assert.Equal(members.Count, outcomes.Where(o => o.RowKey != DropLocation.LaScope).Sum(o => o.GetInt32("Pupils")));

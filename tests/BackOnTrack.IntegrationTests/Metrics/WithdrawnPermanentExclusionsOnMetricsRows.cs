@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using BackOnTrack.Application.Metrics;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
@@ -5,7 +6,6 @@ using BackOnTrack.Core.Metrics;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Metrics;
@@ -18,9 +18,9 @@ public sealed class WithdrawnPermanentExclusionsOnMetricsRows(AzuriteFixture azu
     {
         var year = AcademicYear.StartingIn(2200 + Random.Shared.Next(0, 60));
         await using var hub = await TestHub.StartAsync(azurite, new DateOnly(year.StartYear + 1, 9, 1));
-        var tables = hub.Storage.Tables;
+        var tables = hub.Tables();
         var school = Laestab.Parse(AzuriteFixture.UniqueSchool());
-        await tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Secondary", ["Headcount"] = 600 });
+        await tables.UpsertAsync(HubStorageNames.Tables.Schools, new TableEntity(year.ToString(), school.Value) { ["Phase"] = "Secondary", ["Headcount"] = 600 });
         await AddPermanentExclusionAsync(tables, school, year, "pupilA", withdrawn: false);
         await AddPermanentExclusionAsync(tables, school, year, "pupilB", withdrawn: true);
         await AddPermanentExclusionAsync(tables, school, year, "pupilC", withdrawn: true);
@@ -35,12 +35,12 @@ public sealed class WithdrawnPermanentExclusionsOnMetricsRows(AzuriteFixture azu
             Assert.Equal(2, all.WithdrawnPermExcl);
         }
 
-        var stored = await tables.GetEntityAsync(HubStorageNames.Tables.Metrics, DropLocation.LaScope, $"{year}_YEAR_{SchoolMetrics.All}");
+        var stored = await tables.GetOrNullAsync(HubStorageNames.Tables.Metrics, DropLocation.LaScope, $"{year}_YEAR_{SchoolMetrics.All}");
         Assert.Equal(2, stored?.GetInt32("WithdrawnPermExcl"));
     }
 
     private static async Task AddPermanentExclusionAsync(TableServiceClient tables, Laestab school, AcademicYear year, string pupil, bool withdrawn) =>
-        await tables.UpsertEntityAsync(HubStorageNames.Tables.Exclusions, new TableEntity(IngestEntities.SchoolYearPartition(school, year), $"{pupil}_{year.StartYear}1015_PERM")
+        await tables.UpsertAsync(HubStorageNames.Tables.Exclusions, new TableEntity(IngestEntities.SchoolYearPartition(school, year), $"{pupil}_{year.StartYear}1015_PERM")
         {
             ["PupilKey"] = pupil,
             ["Category"] = "PERM",

@@ -28,8 +28,8 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
-    private Task<List<BackOnTrack.Storage.Tables.TableEntity>> RowsAsync() =>
-        TableSnapshots.EntitiesAsync(_hub.Storage.Tables, HubStorageNames.Tables.Exclusions, $"{_school}_2024-25");
+    private Task<List<Azure.Data.Tables.TableEntity>> RowsAsync() =>
+        TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, $"{_school}_2024-25");
 
     private async Task<DropStatus> StatusAsync() => (await new DataDropStore(_hub.Storage.SdkTables).GetAsync(_school, _drop.DropId, CancellationToken.None))!.Status;
 

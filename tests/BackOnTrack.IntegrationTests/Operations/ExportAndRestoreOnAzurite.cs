@@ -1,9 +1,9 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Cli.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Tables;
 using BackOnTrack.Tests.Processes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +28,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         await using (var hub = await TestHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
         {
             await new PupilDrops("3751234", "Nurture-Group").UploadAndIngestAsync(hub);
-            await hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.OperationsAudit, new TableEntity("TypeCheck", "every-type")
+            await hub.Tables().GetTableClient(HubStorageNames.Tables.OperationsAudit).UpsertEntityAsync(new TableEntity("TypeCheck", "every-type")
             {
                 ["Text"] = "it's \"quoted\" / \\ # ? ü",
                 ["Int32"] = 42,
@@ -39,7 +39,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
                 ["DateTime"] = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567),
                 ["Guid"] = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
                 ["Binary"] = new byte[] { 0, 1, 2, 254, 255 },
-            });
+            }, TableUpdateMode.Replace);
         }
 
         using var exported = new StringWriter();
@@ -51,21 +51,20 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         using var restored = new StringWriter();
         Assert.Equal(0, await BackupCommands.RestoreAsync("2025-07-31-before-move", "backups", force: false, restored, null, OperationsSettings.Configure(_target.ConnectionString), CancellationToken.None));
 
-        var expected = await AccountSnapshot.OfAsync(source.Tables);
+        var expected = await AccountSnapshot.OfAsync(_source.Tables());
         Assert.Contains(expected, l => l.Contains("Int64:Int64=9000000000; Text:String=", StringComparison.Ordinal));
         Assert.Contains(expected, l => l.StartsWith("Attendance/", StringComparison.Ordinal));
-        Assert.Equal(expected, await AccountSnapshot.OfAsync(target.Tables));
+        Assert.Equal(expected, await AccountSnapshot.OfAsync(_target.Tables()));
         Assert.Contains("Restored", restored.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task RefusesToRestoreOverTablesThatHoldRowsUnlessForced()
     {
-        using var storage = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
         var settings = OperationsSettings.Configure(_source.ConnectionString);
         using var output = new StringWriter();
         await BackupCommands.ExportAsync("backups", "empty", output, null, settings, CancellationToken.None);
-        await storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity("2024-25", "3751234") { ["Name"] = "Oak Academy" });
+        await _source.Tables().GetTableClient(HubStorageNames.Tables.Schools).UpsertEntityAsync(new TableEntity("2024-25", "3751234") { ["Name"] = "Oak Academy" }, TableUpdateMode.Replace);
 
         Assert.Equal(1, await BackupCommands.RestoreAsync("empty", "backups", force: false, output, null, settings, CancellationToken.None));
         Assert.Equal(0, await BackupCommands.RestoreAsync("empty", "backups", force: true, output, null, settings, CancellationToken.None));
@@ -87,8 +86,8 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         {
             foreach (var chunk in Enumerable.Range(0, Bulk).Chunk(100))
             {
-                await hub.Storage.Tables.SubmitTransactionAsync(HubStorageNames.Tables.OperationsAudit,
-                    [.. chunk.Select(i => TableTransactionAction.Add(new TableEntity("Bulk", i.ToString("D5", CultureInfo.InvariantCulture)) { ["N"] = i }))]);
+                await hub.Tables().GetTableClient(HubStorageNames.Tables.OperationsAudit).SubmitCheckedAsync(
+                    [.. chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("Bulk", i.ToString("D5", CultureInfo.InvariantCulture)) { ["N"] = i }))]);
             }
 
             await hub.Services.GetRequiredService<ExportTablesUseCase>().ExportAsync("backups", "bulk", new Recording(exported), CancellationToken.None);
@@ -97,7 +96,7 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
         await CopyBackupsAsync(source, target);
         await using (var hub = await TestHub.StartAsync(_target.ConnectionString, new DateOnly(2025, 7, 31)))
         {
-            await hub.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync(hub.Services.GetRequiredService<StorageAccount>().Blobs, "backups", "bulk", force: true, new Recording(restored), CancellationToken.None);
+            await hub.Services.GetRequiredService<RestoreTablesUseCase>().RestoreAsync("backups", "bulk", force: true, new Recording(restored), CancellationToken.None);
         }
 
         var tables = HubStorageNames.Tables.All.Count;

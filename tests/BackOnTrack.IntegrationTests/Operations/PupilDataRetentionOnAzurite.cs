@@ -38,9 +38,8 @@ public sealed class PupilDataRetentionOnAzurite : IDisposable
         Assert.Equal((3, 6, 2), (deleted.RowsDeleted[HubStorageNames.Tables.Exclusions], deleted.RowsDeleted[HubStorageNames.Tables.Attendance], deleted.RowsDeleted[HubStorageNames.Tables.Cohorts]));
         Assert.Equal(4, deleted.DropsExpired);
         Assert.Equal(0, again.TotalRows);
-        using var storage = StorageAccount.Create(StorageConnection.Parse(_azurite.ConnectionString));
-        Assert.Empty(await AccountSnapshot.OfAsync(storage.Tables, HubStorageNames.Tables.PupilRows));
-        Assert.All(await new DataDropStore(storage.SdkTables).ListAllAsync(CancellationToken.None), d => Assert.Equal(DropStatus.Expired, d.Status));
-        Assert.NotEmpty(await AccountSnapshot.OfAsync(storage.Tables, [HubStorageNames.Tables.Metrics]));
+        Assert.Empty(await AccountSnapshot.OfAsync(_azurite.Tables(), HubStorageNames.Tables.PupilRows));
+        Assert.All(await new DataDropStore(_azurite.Tables()).ListAllAsync(CancellationToken.None), d => Assert.Equal(DropStatus.Expired, d.Status));
+        Assert.NotEmpty(await AccountSnapshot.OfAsync(_azurite.Tables(), [HubStorageNames.Tables.Metrics]));
     }
 }

@@ -6,7 +6,6 @@ using BackOnTrack.Application.Operations;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Operations;
@@ -43,7 +42,7 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await KeyOfAsync(_pupils.Erased.ToLowerInvariant());
 
-        var rows = await TableSnapshots.EntitiesAsync(_hub.Storage.Tables, HubStorageNames.Tables.Exclusions, $"{_school}_2024-25");
+        var rows = await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, $"{_school}_2024-25");
         Assert.Equal(2, rows.Count(r => r.GetString("PupilKey") == key));
     }
 
@@ -109,9 +108,9 @@ public sealed class PupilVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         var found = new List<string>();
         foreach (var table in HubStorageNames.Tables.All)
         {
-            await foreach (var row in _hub.Storage.Tables.QueryAsync(table, filter: null))
+            foreach (var row in await _hub.Tables().QueryAllAsync(table))
             {
-                if (new[] { row.PartitionKey, row.RowKey }.Concat(row.Select(p => p.Value as string ?? "")).Any(v => v.Contains(text, StringComparison.OrdinalIgnoreCase)))
+                if (new[] { row.PartitionKey, row.RowKey }.Concat(TableSnapshots.Properties(row).Select(p => p.Value as string ?? "")).Any(v => v.Contains(text, StringComparison.OrdinalIgnoreCase)))
                 {
                     found.Add($"{table}/{row.PartitionKey}/{row.RowKey}");
                 }

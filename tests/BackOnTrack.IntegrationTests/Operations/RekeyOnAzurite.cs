@@ -53,11 +53,9 @@ public sealed class RekeyOnAzurite : IDisposable
             RekeyCommand.RunAsync("platform engineer", output, afterFirstCommit, OperationsSettings.Configure(_interrupted.ConnectionString, Rotating), stop.Token));
         Assert.Equal(0, await RekeyCommand.RunAsync("platform engineer", output, null, OperationsSettings.Configure(_interrupted.ConnectionString, Rotating), CancellationToken.None));
 
-        using var one = StorageAccount.Create(StorageConnection.Parse(_uninterrupted.ConnectionString));
-        using var other = StorageAccount.Create(StorageConnection.Parse(_interrupted.ConnectionString));
         string[] rekeyed = [.. HubStorageNames.Tables.PupilRows, HubStorageNames.Tables.KeyRotations];
-        var expected = await AccountSnapshot.OfAsync(one.Tables, rekeyed);
-        Assert.Equal(expected.Select(WithoutTimes), (await AccountSnapshot.OfAsync(other.Tables, rekeyed)).Select(WithoutTimes));
+        var expected = await AccountSnapshot.OfAsync(_uninterrupted.Tables(), rekeyed);
+        Assert.Equal(expected.Select(WithoutTimes), (await AccountSnapshot.OfAsync(_interrupted.Tables(), rekeyed)).Select(WithoutTimes));
 
         var oldKey = KeyUnder([Convert.FromBase64String(TestHub.TestKey)], _pupils.Erased);
         var newKey = KeyUnder([Convert.FromBase64String(TestHub.TestKey), Convert.FromBase64String(NextKey)], _pupils.Erased);
@@ -73,7 +71,7 @@ public sealed class RekeyOnAzurite : IDisposable
             System.Text.Encoding.UTF8.GetBytes($"UPN,Year Group,Exclusion Type,Start Date,Sessions,Reason Code\n{_pupils.Erased},Year 8,Suspension,10/06/2025,2,PA\n"));
         await hub.SendBlobCreatedAsync($"{School}/more-exclusions.csv");
         Assert.True((await hub.RunOnceAsync(withTimers: false)).AllSucceeded);
-        var rows = await TableSnapshots.EntitiesAsync(other.Tables, HubStorageNames.Tables.Exclusions, $"{School}_2024-25");
+        var rows = await TableSnapshots.EntitiesAsync(_interrupted.Tables(), HubStorageNames.Tables.Exclusions, $"{School}_2024-25");
         Assert.Equal(3, rows.Count(r => r.GetString("PupilKey") == newKey));
     }
 
@@ -81,15 +79,14 @@ public sealed class RekeyOnAzurite : IDisposable
     public async Task RunningTheFinishedRotationAgainChangesNothingAndABadNextKeyIsRefused()
     {
         await SeedAsync(_uninterrupted);
-        using var storage = StorageAccount.Create(StorageConnection.Parse(_uninterrupted.ConnectionString));
         using var output = new StringWriter();
         await RekeyCommand.RunAsync("engineer", output, null, OperationsSettings.Configure(_uninterrupted.ConnectionString, Rotating), CancellationToken.None);
-        var after = await AccountSnapshot.OfAsync(storage.Tables, HubStorageNames.Tables.PupilRows);
+        var after = await AccountSnapshot.OfAsync(_uninterrupted.Tables(), HubStorageNames.Tables.PupilRows);
 
         Assert.Equal(0, await RekeyCommand.RunAsync("engineer", output, null, OperationsSettings.Configure(_uninterrupted.ConnectionString, Rotating), CancellationToken.None));
         Assert.Equal(1, await RekeyCommand.RunAsync("engineer", output, null, OperationsSettings.Configure(_uninterrupted.ConnectionString, new Dictionary<string, string?> { ["Hub:NextPseudonymisationKey"] = TestHub.TestKey }), CancellationToken.None));
 
-        Assert.Equal(after, await AccountSnapshot.OfAsync(storage.Tables, HubStorageNames.Tables.PupilRows));
+        Assert.Equal(after, await AccountSnapshot.OfAsync(_uninterrupted.Tables(), HubStorageNames.Tables.PupilRows));
         Assert.Contains("already finished", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("not a key already in use", output.ToString(), StringComparison.Ordinal);
     }

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.IntegrationTests.Plans;
 
@@ -36,7 +36,7 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
     }
 
-    private Task<List<TableEntity>> ActionsAsync() => TableSnapshots.EntitiesAsync(_hub.Storage.Tables, HubStorageNames.Tables.Actions, TableKey.Encode(_planId));
+    private Task<List<TableEntity>> ActionsAsync() => TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Actions, TableKey.Encode(_planId));
 
     [Fact]
     public async Task ImportsEveryActionWithItsOwnersAndReportsRepeatedIdsAndUnresolvedOwners()
@@ -66,7 +66,7 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         var edited = Assert.Single(await ActionsAsync(), a => a.RowKey == "1.6");
         edited["Status"] = "Complete";
         edited["LastNote"] = "Timelines agreed with every bidder";
-        await _hub.Storage.Tables.UpsertEntityAsync(HubStorageNames.Tables.Actions, edited);
+        await _hub.Tables().UpsertAsync(HubStorageNames.Tables.Actions, edited);
 
         var revised = (await PlanTextAsync())
             .Replace("1.5,Bid submission and evaluation,Complete,May 2019", "1.5,Bid submission and evaluation,Complete,June 2019", StringComparison.Ordinal);
@@ -77,10 +77,10 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.Equal(new DateTimeOffset(2019, 6, 30, 0, 0, 0, TimeSpan.Zero), Assert.Single(actions, a => a.RowKey == "1.5").GetDateTimeOffset("DueDate"));
         var kept = Assert.Single(actions, a => a.RowKey == "1.6");
         Assert.Equal(("Complete", "Timelines agreed with every bidder"), (kept.GetString("Status"), kept.GetString("LastNote")));
-        var events = await TableSnapshots.EntitiesAsync(_hub.Storage.Tables, HubStorageNames.Tables.ActionEvents, TableKey.Encode($"{_planId}_1.5"));
+        var events = await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.ActionEvents, TableKey.Encode($"{_planId}_1.5"));
         var changes = events.Where(e => e.GetString("Field") is "TargetText" or "DueDate" && e.GetString("From") is not null).Select(e => (e.GetString("Field"), e.GetString("From"), e.GetString("To"))).OrderBy(c => c.Item1).ToList();
         Assert.Equal([("DueDate", "2019-05-31", "2019-06-30"), ("TargetText", "May 2019", "June 2019")], changes);
-        var ownerEditEvents = await TableSnapshots.EntitiesAsync(_hub.Storage.Tables, HubStorageNames.Tables.ActionEvents, TableKey.Encode($"{_planId}_1.6"));
+        var ownerEditEvents = await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.ActionEvents, TableKey.Encode($"{_planId}_1.6"));
         Assert.DoesNotContain(ownerEditEvents, e => e.GetString("Field") == "Status" && e.GetString("To") != "InProgress");
     }
 

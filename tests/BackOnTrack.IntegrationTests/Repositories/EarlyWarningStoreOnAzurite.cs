@@ -1,19 +1,19 @@
+using Azure.Data.Tables;
 using BackOnTrack.Tests.Storage;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.IntegrationTests.Repositories;
 
 [Collection(AzuriteGroup.Name)]
 public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
 {
-    // The rows are read back through the old client too: what it sees is what another reader of the table sees.
-    private readonly TableServiceClient _tables = azurite.Account.Tables;
-    private readonly Azure.Data.Tables.TableServiceClient _sdkTables = azurite.Account.SdkTables;
+    // The rows are read back through a client of their own: what it sees is what another reader of the table sees.
+    private readonly TableServiceClient _tables = azurite.Tables();
+    private readonly TableServiceClient _sdkTables = azurite.Account.SdkTables;
     private readonly Laestab _school = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private static readonly DateTimeOffset Monday = new(2025, 3, 10, 5, 0, 0, TimeSpan.Zero);
     private static readonly string Pupil = new('a', 32);
@@ -54,7 +54,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     {
         await new EarlyWarningStore(_sdkTables).WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
 
-        var row = await _tables.GetEntityAsync(HubStorageNames.Tables.EarlyWarnings, _school.Value, Pupil);
+        var row = await _tables.GetOrNullAsync(HubStorageNames.Tables.EarlyWarnings, _school.Value, Pupil);
         Assert.NotNull(row);
         Assert.Equal(true, row.GetBoolean("Flagged"));
         Assert.Equal("[\"RepeatSuspensions\",\"PersistentAbsence\"]", row.GetString("Reasons"));

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Tables;
 
 namespace BackOnTrack.IntegrationTests.Support;
 
@@ -9,12 +9,13 @@ public static class AccountSnapshot
 {
     public static async Task<List<string>> OfAsync(TableServiceClient tables, IEnumerable<string>? names = null)
     {
+        ArgumentNullException.ThrowIfNull(tables);
         var lines = new List<string>();
         foreach (var table in names ?? HubStorageNames.Tables.All)
         {
-            await foreach (var entity in tables.QueryAsync(table, filter: null))
+            await foreach (var entity in tables.GetTableClient(table).QueryAsync<TableEntity>(filter: (string?)null))
             {
-                var properties = entity.OrderBy(p => p.Key, StringComparer.Ordinal)
+                var properties = TableSnapshots.Properties(entity).OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => $"{p.Key}:{p.Value.GetType().Name}={(p.Value is byte[] b ? Convert.ToBase64String(b) : Convert.ToString(p.Value, CultureInfo.InvariantCulture))}");
                 lines.Add($"{table}/{entity.PartitionKey}/{entity.RowKey}: {string.Join("; ", properties)}");
             }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
@@ -12,7 +13,6 @@ using BackOnTrack.M365.Outbox;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
-using BackOnTrack.Storage.Tables;
 using BackOnTrack.UnitTests.M365;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,15 +40,15 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
     {
         foreach (var table in HubStorageNames.Tables.All)
         {
-            await azurite.Account.Tables.CreateTableIfNotExistsAsync(table);
+            await azurite.Tables().CreateTableIfNotExistsAsync(table);
         }
 
         // Mid-November of the test's year: the autumn term.
         _clock = new FakeClock(new DateTimeOffset(_year.StartYear, 11, 20, 9, 0, 0, TimeSpan.Zero));
-        var tables = azurite.Account.Tables;
+        var tables = azurite.Tables();
         foreach (var (school, name) in _schools.Zip(["Maple Primary", "Oak Academy", "Willow Junior"]))
         {
-            await tables.UpsertEntityAsync(HubStorageNames.Tables.Schools, new TableEntity(_year.ToString(), school) { ["Name"] = name, ["Phase"] = "Primary" });
+            await tables.UpsertAsync(HubStorageNames.Tables.Schools, new TableEntity(_year.ToString(), school) { ["Name"] = name, ["Phase"] = "Primary" });
         }
 
         _sharePoint = await FakeSharePointServer.StartAsync(_clock.GetUtcNow);
@@ -138,7 +138,7 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
     public async Task OutboxModeRecordsOneUpsertPerSchoolForTheReturnsList()
     {
         await DropAsync(_schools[2], "AttendanceSummary", DropStatus.Processed, 5);
-        var outbox = new OutboxStore(azurite.Account.Tables, _clock);
+        var outbox = new OutboxStore(azurite.Tables(), _clock);
         var sync = NewSync(new OutboxSharePointTracker(outbox));
 
         var result = await sync.Returns.SyncAsync(default);

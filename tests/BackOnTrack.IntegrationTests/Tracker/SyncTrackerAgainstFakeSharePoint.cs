@@ -42,7 +42,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
     {
         foreach (var table in HubStorageNames.Tables.All)
         {
-            await azurite.Account.Tables.CreateTableIfNotExistsAsync(table);
+            await azurite.Tables().CreateTableIfNotExistsAsync(table);
         }
 
         foreach (var queue in HubStorageNames.Queues.All)
@@ -162,7 +162,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
         Assert.Equal(0, second.Applied);
         var action = (await _plans.ReadActionAsync(_planId, "2.2", default))!.Action;
         Assert.Equal((ActionStatus.Complete, "Pathway agreed at the October board"), (action.Status, action.LastNote));
-        var events = await TableSnapshots.EntitiesAsync(azurite.Account.Tables, HubStorageNames.Tables.ActionEvents, TableKey.Encode($"{_planId}_2.2"));
+        var events = await TableSnapshots.EntitiesAsync(azurite.Tables(), HubStorageNames.Tables.ActionEvents, TableKey.Encode($"{_planId}_2.2"));
         var audit = Assert.Single(events, e => e.GetString("Source") == "tracker" && e.GetString("Field") == "Status");
         Assert.Equal(("jo.owner@council.gov.uk", "Complete"), (audit.GetString("By"), audit.GetString("To")));
 

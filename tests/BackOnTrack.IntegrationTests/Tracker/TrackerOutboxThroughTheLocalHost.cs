@@ -28,7 +28,7 @@ public sealed class TrackerOutboxThroughTheLocalHost(AzuriteFixture azurite) : I
         var report = await _hub.RunOnceAsync();
 
         Assert.True(report.AllSucceeded);
-        var outbox = new OutboxStore(_hub.Storage.Tables, _hub.Clock);
+        var outbox = new OutboxStore(_hub.Tables(), _hub.Clock);
         var mine = (await outbox.ListAsync(OutboxChannels.SharePoint, default)).Where(e => e.ActionKey?.StartsWith(_planId + "/", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(38, mine.Count);
         Assert.All(mine, e => Assert.Equal(OutboxKinds.Upsert, e.Kind));

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using BackOnTrack.M365;
 using BackOnTrack.M365.SharePoint;
-using BackOnTrack.Storage.Tables;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +9,12 @@ namespace BackOnTrack.UnitTests.M365;
 
 public class BoardPackLibraryChoice
 {
-    private sealed class NoTables : TableServiceClient;
-
     private static IBoardPackLibrary Resolve(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeClock());
-        services.AddSingleton<TableServiceClient>(new NoTables());
+        // Outbox mode's store takes the account's table client; building one connects to nothing.
+        services.AddSingleton(new TableServiceClient("UseDevelopmentStorage=true"));
         services.AddBackOnTrackM365(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new FakeTokenCredential(new FakeClock()));
         return services.BuildServiceProvider().GetRequiredService<IBoardPackLibrary>();
     }

@@ -1,9 +1,9 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Digest;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.M365.Teams;
-using BackOnTrack.Storage.Tables;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +13,6 @@ namespace BackOnTrack.UnitTests.M365;
 
 public class M365OptionsAndRegistrationTests
 {
-    private sealed class NoTables : TableServiceClient;
-
     private static M365Options Graph() => new()
     {
         Mode = M365Mode.Graph,
@@ -30,7 +28,8 @@ public class M365OptionsAndRegistrationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock ?? new FakeClock());
-        services.AddSingleton<TableServiceClient>(new NoTables());
+        // Outbox mode's store takes the account's table client; building one connects to nothing.
+        services.AddSingleton(new TableServiceClient("UseDevelopmentStorage=true"));
         services.AddBackOnTrackM365(configuration, credential);
         return services.BuildServiceProvider();
     }

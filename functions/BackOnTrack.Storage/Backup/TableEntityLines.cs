@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
+using Azure.Data.Tables;
 
-namespace BackOnTrack.Storage.Tables;
+namespace BackOnTrack.Storage.Backup;
 
 /// <summary>
 /// Entities as JSON lines with their Edm types annotated (the service's own wire format), for exports: reading a line
@@ -14,7 +15,13 @@ public static class TableEntityLines
     public static byte[] ToLine(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return TableEntityJson.Serialize(entity);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            TableEntityJson.Write(writer, entity);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads a line written by <see cref="ToLine"/>.</summary>
