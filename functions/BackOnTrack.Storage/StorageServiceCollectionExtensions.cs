@@ -29,12 +29,6 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, "Storage:RetryDelay must be positive and at most Storage:MaxRetryDelay.")
             .ValidateOnStart();
         services.AddSingleton(_ => ReadAccess(configuration));
-        // Until export, restore, erase, rekey, retention and the outbox are on the SDK too.
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccess>() is { ConnectionString: { } cs } ? StorageConnection.Parse(cs)
-            : StorageConnection.FromAccountName(sp.GetRequiredService<StorageAccess>().AccountName, sp.GetRequiredService<StorageAccess>().Credential!));
-        services.AddSingleton(sp => StorageAccount.Create(
-            sp.GetRequiredService<StorageConnection>(), Options(sp), sp.GetRequiredService<TimeProvider>(), null, null, sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
         // The SDK's clients, through Microsoft.Extensions.Azure: one of each per account, built from the same access
         // (the key from a connection string locally, the managed identity in Azure), the SDK's retry set from the
         // Storage options as the one retry layer.

@@ -32,7 +32,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     }
 
     private async Task<DataDrop> DropOfAsync(string blobName, DropStatus status) =>
-        Assert.Single(await new DataDropStore(Storage.SdkTables).ListAsync("benchmarks", CancellationToken.None), d => d.BlobName == blobName && d.Status == status);
+        Assert.Single(await new DataDropStore(Storage.TableService).ListAsync("benchmarks", CancellationToken.None), d => d.BlobName == blobName && d.Status == status);
 
     private async Task<Dictionary<string, TableEntity>> RowsAsync(string partition) =>
         (await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Benchmarks, partition)).ToDictionary(e => e.RowKey);
@@ -98,7 +98,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         await UploadAndIngestAsync("benchmarks-exclusions-2023-24-v2.csv", "exclusions-2023-24 (copy).csv");
 
         Assert.Equal(before, await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.Benchmarks, "2023-24_YEAR"));
-        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(Container, "exclusions-2023-24 (copy).csv", CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.TableService).GetAsync(Container, "exclusions-2023-24 (copy).csv", CancellationToken.None);
         Assert.Equal((ReceiptStatus.Duplicate, "exclusions-2023-24.csv"), (receipt!.Status, receipt.DuplicateOf));
     }
 
@@ -116,7 +116,7 @@ public sealed class BenchmarksThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         }
 
         Assert.Equal([$"benchmarks/{drop.DropId}/report.json", $"benchmarks/{drop.DropId}/schools.csv"], quarantined.Order(StringComparer.Ordinal));
-        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(Container, "schools.csv", CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.TableService).GetAsync(Container, "schools.csv", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }
 

@@ -51,7 +51,7 @@ public sealed class BoardPackFromTheSampleDataset
 
             // Every figure of this year's trend row is the LA's Metrics row.
             var year = dataset.AcademicYear;
-            var table = Assert.Single(await new MetricsStore(hub.Storage.SdkTables).ReadAsync(DropLocation.LaScope, year.ToString(), CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;
+            var table = Assert.Single(await new MetricsStore(hub.Storage.TableService).ReadAsync(DropLocation.LaScope, year.ToString(), CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;
             var model = BoardPackBuilder.Build(await useCase.GatherAsync(AsOf, CancellationToken.None));
             var thisYear = Assert.Single(model.Trend.Rows, r => r.Year == year);
             // Counts of 1 or 2 are shown as x, never as the number.

@@ -46,15 +46,15 @@ public sealed class StorageOutageDuringATrackerSync
     private static async Task<Outcome> SyncAsync(string connectionString, RestartableAzurite? outage)
     {
         var clock = new FakeClock(new DateTimeOffset(2019, 10, 1, 8, 0, 0, TimeSpan.Zero));
-        using var account = StorageAccount.Create(StorageConnection.Parse(connectionString), new StorageClientOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(200) });
+        var tables = StorageSdkClients.Tables(StorageAccess.FromConnectionString(connectionString), new StorageClientOptions { MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(200) });
         await StorageProvisioning.EnsureCreatedAsync(StorageAccess.FromConnectionString(connectionString), CancellationToken.None);
         await using var sharePoint = await FakeSharePointServer.StartAsync(clock.GetUtcNow);
         var trackerId = sharePoint.AddList(TrackerLists.Actions.DisplayName, TrackerLists.ActionId, TrackerLists.Actions.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));
         var figuresId = sharePoint.AddList(TrackerLists.Figures.DisplayName, TrackerLists.FigureId, TrackerLists.Figures.Columns.Select(c => (c.Name, c.DisplayName, c.Choices)));
         var options = new M365Options { Mode = M365Mode.Graph, GraphBaseUrl = sharePoint.GraphBaseUrl, SiteId = FakeSharePointServer.SiteId, TrackerListId = trackerId, FiguresListId = figuresId, MaxRetries = 3 };
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), clock), options, clock, NullLogger<GraphSharePointTracker>.Instance);
-        var plans = new ActionPlanStore(account.SdkTables);
-        var sync = TrackerSyncComposition.Sync(account, tracker, clock);
+        var plans = new ActionPlanStore(tables);
+        var sync = TrackerSyncComposition.Sync(tables, tracker, clock);
 
         var text = await File.ReadAllTextAsync(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")), System.Text.Encoding.Latin1);
         using var content = new MemoryStream(System.Text.Encoding.Latin1.GetBytes(text));

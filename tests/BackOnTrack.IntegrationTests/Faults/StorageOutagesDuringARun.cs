@@ -70,7 +70,6 @@ public sealed class StorageOutagesDuringARun
         await using var hub = await TestHub.StartAsync(connectionString, AsOfTimeProvider.OnDate(AsOf), settings, queues: new QueueTimings(TimeSpan.FromSeconds(1), MaxDequeueCount: 20));
         // The uploads ride out an outage with retries of their own, as a school's browser would.
         var patient = new StorageClientOptions { MaxRetries = 10, RetryDelay = TimeSpan.FromMilliseconds(500), MaxRetryDelay = TimeSpan.FromSeconds(5) };
-        using var host = StorageAccount.Create(StorageConnection.Parse(connectionString), patient);
         await DropUploads.UploadFolderAsync(StorageSdkClients.Blobs(StorageAccess.FromConnectionString(connectionString), patient), sample, CancellationToken.None);
 
         // The sweep queues every file before storage starts to fail; the outages then hit ingest and the recomputes it

@@ -51,7 +51,7 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
         var run = await _hub.RunOnceAsync(withTimers: false);
 
         Assert.True(run.AllSucceeded, "A message went to poison or a function failed.");
-        var drop = Assert.Single(await new DataDropStore(Storage.SdkTables).ListAsync(_school, CancellationToken.None));
+        var drop = Assert.Single(await new DataDropStore(Storage.TableService).ListAsync(_school, CancellationToken.None));
         Assert.Equal(DropStatus.Rejected, drop.Status);
         Assert.Contains(reason, drop.Reason, StringComparison.Ordinal);
         var quarantined = new List<string>();
@@ -71,7 +71,7 @@ public sealed class HostileDropsAreQuarantined(AzuriteFixture azurite) : IAsyncL
         }
 
         Assert.Empty(await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, $"{_school}_2024-25"));
-        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, blob, CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.TableService).GetAsync(HubStorageNames.Containers.Drops, blob, CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }
 

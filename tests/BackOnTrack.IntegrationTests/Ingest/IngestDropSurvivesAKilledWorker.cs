@@ -53,7 +53,7 @@ public sealed class IngestDropSurvivesAKilledWorker(AzuriteFixture azurite)
         }
 
         Assert.Equal(await SnapshotAsync(_undisturbed), await SnapshotAsync(_interrupted));
-        var drops = new DataDropStore(_storage.SdkTables);
+        var drops = new DataDropStore(_storage.TableService);
         var undisturbed = Assert.Single(await drops.ListAsync(_undisturbed, CancellationToken.None));
         var interrupted = Assert.Single(await drops.ListAsync(_interrupted, CancellationToken.None));
         Assert.Equal(

@@ -32,7 +32,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
     }
 
     private async Task<DataDrop> SingleDropAsync(DropStatus status) =>
-        Assert.Single(await new DataDropStore(Storage.SdkTables).ListAsync(_school, CancellationToken.None), d => d.Status == status);
+        Assert.Single(await new DataDropStore(Storage.TableService).ListAsync(_school, CancellationToken.None), d => d.Status == status);
 
     private async Task<JsonDocument> ReportAsync(DataDrop drop)
     {
@@ -57,7 +57,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         using var report = await ReportAsync(drop);
         Assert.Equal(["Forename", "Surname"], report.RootElement.GetProperty("personalColumnsDropped").EnumerateArray().Select(c => c.GetString()));
         // The drop asked for its school-year's metrics, and RecomputeMetrics answered in the same run.
-        var figures = await new MetricsStore(Storage.SdkTables).ReadAsync(_school, "2024-25", CancellationToken.None);
+        var figures = await new MetricsStore(Storage.TableService).ReadAsync(_school, "2024-25", CancellationToken.None);
         Assert.Equal(4, Assert.Single(figures, f => f.Period == "YEAR" && f.Breakdown == "All").Values.Susp);
         // It asked for the returns list too, and SyncTracker pushed the term's returns in the same run.
         Assert.Contains(_hub.Logs.Lines, l => l.Contains("Tracker sync of the returns list", StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.Equal("Rejected", report.RootElement.GetProperty("status").GetString());
         Assert.Equal(drop.Reason, report.RootElement.GetProperty("reason").GetString());
         Assert.Empty(await TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition));
-        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/{fileName}", CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.TableService).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/{fileName}", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Rejected, receipt!.Status);
     }
 
@@ -119,7 +119,7 @@ public sealed class IngestDropThroughTheLocalHost(AzuriteFixture azurite) : IAsy
 
         Assert.Equal(before, await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, ExclusionsPartition));
         Assert.Equal(dropsBefore, await TableSnapshots.OfPartitionAsync(_hub.Tables(), HubStorageNames.Tables.DataDrops, _school));
-        var receipt = await new BlobReceiptStore(Storage.SdkTables).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/exclusions (copy).csv", CancellationToken.None);
+        var receipt = await new BlobReceiptStore(Storage.TableService).GetAsync(HubStorageNames.Containers.Drops, $"{_school}/exclusions (copy).csv", CancellationToken.None);
         Assert.Equal(ReceiptStatus.Duplicate, receipt!.Status);
         Assert.Equal($"{_school}/exclusions.csv", receipt.DuplicateOf);
     }

@@ -40,7 +40,7 @@ public sealed class SampleDatasetEndToEnd(AzuriteFixture azurite)
             var started = hub.Clock.GetUtcNow();
             await DropUploads.UploadFolderAsync(hub.Storage.BlobService, folder, CancellationToken.None);
             var report = await hub.RunOnceAsync(withTimers: true);
-            var drops = await new DataDropStore(hub.Storage.SdkTables).ListProcessedSinceAsync(started, CancellationToken.None);
+            var drops = await new DataDropStore(hub.Storage.TableService).ListProcessedSinceAsync(started, CancellationToken.None);
             Directory.Delete(folder, recursive: true);
             _run = new EndToEndRun(dataset, report, drops, [.. hub.Logs.Lines], await DrainQueuesAsync(hub.Storage));
             return _run;

@@ -175,7 +175,7 @@ public sealed class GraphSignInModes(FakeEntraIdFixture entraId)
     {
         await using var content = File.OpenRead(Fixtures.Path(Path.Combine("Plans", "semh-action-plan.csv")));
         var plan = ActionPlanReader.Read(TabularFile.Open(content, "semh-action-plan.csv").Rows, new OwnerResolver([]));
-        var plans = new ActionPlanStore(hub.Storage.SdkTables);
+        var plans = new ActionPlanStore(hub.Storage.TableService);
         var changes = PlanChanges.Compute(await plans.ReadPlanAsync(planId, default), plan.Actions);
         await plans.ApplyAsync(planId, changes, "plans/semh-action-plan.csv", clock.GetUtcNow(), clock.GetUtcNow(), default);
         return plan.Actions.Count;

@@ -45,7 +45,7 @@ public sealed class ConcurrentRecomputes(AzuriteFixture azurite)
         var recompute = hub.Services.GetRequiredService<RecomputeMetricsUseCase>();
         await Task.WhenAll(schools.Select(school => Task.Run(() => recompute.RecomputeAsync(school.Value, year, CancellationToken.None))));
 
-        var la = Assert.Single(await new MetricsStore(hub.Storage.SdkTables).ReadAsync(DropLocation.LaScope, year.ToString(), CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;
+        var la = Assert.Single(await new MetricsStore(hub.Storage.TableService).ReadAsync(DropLocation.LaScope, year.ToString(), CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;
         Assert.Equal(Schools * (Schools + 1) / 2, la.Susp);
         Assert.Equal(Schools * 100, la.Headcount);
         Assert.True(hub.Logs.Lines.Any(l => l.Contains("computing again", StringComparison.Ordinal)), "No recompute ever lost a race: the test did not exercise concurrency.");

@@ -38,7 +38,7 @@ public sealed class MetricsFromTheSampleDataset(AzuriteFixture azurite)
             }
 
             Directory.Delete(laFiles, recursive: true);
-            var metrics = new MetricsStore(hub.Storage.SdkTables);
+            var metrics = new MetricsStore(hub.Storage.TableService);
             var year = dataset.AcademicYear.ToString();
             foreach (var truth in dataset.Truth)
             {
@@ -53,7 +53,7 @@ public sealed class MetricsFromTheSampleDataset(AzuriteFixture azurite)
 
             // The cohort list names pupils of every school; its outcomes cover each school with members, and the LA.
             var members = await TableSnapshots.EntitiesAsync(hub.Tables(), HubStorageNames.Tables.Cohorts, "Back-on-Track");
-            var outcomes = await new CohortOutcomeStore(hub.Storage.SdkTables).ReadAsync("Back-on-Track", CancellationToken.None);
+            var outcomes = await new CohortOutcomeStore(hub.Storage.TableService).ReadAsync("Back-on-Track", CancellationToken.None);
             Assert.Equal(members.Count, Assert.Single(outcomes, o => o.RowKey == DropLocation.LaScope).GetInt32("Pupils"));
             Assert.Equal(members.Count, outcomes.Where(o => o.RowKey != DropLocation.LaScope).Sum(o => o.GetInt32("Pupils")));
             Assert.Equal(members.Select(m => m.GetString("Laestab")).Distinct().Order(StringComparer.Ordinal), outcomes.Where(o => o.RowKey != DropLocation.LaScope).Select(o => o.RowKey).Order(StringComparer.Ordinal));

@@ -27,7 +27,7 @@ public sealed class WithdrawnPermanentExclusionsOnMetricsRows(AzuriteFixture azu
 
         await hub.Services.GetRequiredService<RecomputeMetricsUseCase>().RecomputeAsync(school.Value, year, CancellationToken.None);
 
-        var store = new MetricsStore(hub.Storage.SdkTables);
+        var store = new MetricsStore(hub.Storage.TableService);
         foreach (var scope in new[] { school.Value, DropLocation.LaScope })
         {
             var all = Assert.Single(await store.ReadAsync(scope, year.ToString(), CancellationToken.None), r => r.Period == "YEAR" && r.Breakdown == SchoolMetrics.All).Values;

@@ -23,7 +23,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         await _hub.UploadFixtureAsync("exclusions-2024-25.csv", $"{_school}/exclusions.csv");
         await _hub.SendBlobCreatedAsync($"{_school}/exclusions.csv");
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
-        _drop = Assert.Single(await new DataDropStore(_hub.Storage.SdkTables).ListAsync(_school, CancellationToken.None));
+        _drop = Assert.Single(await new DataDropStore(_hub.Storage.TableService).ListAsync(_school, CancellationToken.None));
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
@@ -31,7 +31,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
     private Task<List<Azure.Data.Tables.TableEntity>> RowsAsync() =>
         TableSnapshots.EntitiesAsync(_hub.Tables(), HubStorageNames.Tables.Exclusions, $"{_school}_2024-25");
 
-    private async Task<DropStatus> StatusAsync() => (await new DataDropStore(_hub.Storage.SdkTables).GetAsync(_school, _drop.DropId, CancellationToken.None))!.Status;
+    private async Task<DropStatus> StatusAsync() => (await new DataDropStore(_hub.Storage.TableService).GetAsync(_school, _drop.DropId, CancellationToken.None))!.Status;
 
     [Fact]
     public async Task ListsTheSchoolsDropsWithStatusKindAndRows()
@@ -56,7 +56,7 @@ public sealed class DropsVerbsOnAzurite(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await RowsAsync());
         Assert.Equal(DropStatus.Withdrawn, await StatusAsync());
         Assert.True((await _hub.RunOnceAsync(withTimers: false)).AllSucceeded);
-        var figures = await new MetricsStore(_hub.Storage.SdkTables).ReadAsync(_school, "2024-25", CancellationToken.None);
+        var figures = await new MetricsStore(_hub.Storage.TableService).ReadAsync(_school, "2024-25", CancellationToken.None);
         Assert.Equal(0, Assert.Single(figures, f => f.Period == "YEAR" && f.Breakdown == "All").Values.Susp);
         using var again = new StringWriter();
         Assert.Equal(0, await DropsCommand.WithdrawAsync(_school, _drop.DropId, "officer", "", again, Settings, CancellationToken.None));

@@ -1,3 +1,4 @@
+using BackOnTrack.Tests.Storage;
 using System.Globalization;
 using Azure.Data.Tables;
 using BackOnTrack.Application.Operations;
@@ -44,8 +45,8 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
 
         using var exported = new StringWriter();
         Assert.Equal(0, await BackupCommands.ExportAsync("backups", "2025-07-31-before-move", exported, null, OperationsSettings.Configure(_source.ConnectionString), CancellationToken.None));
-        using var source = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
-        using var target = StorageAccount.Create(StorageConnection.Parse(_target.ConnectionString));
+        var source = TestStorage.For(_source.ConnectionString);
+        var target = TestStorage.For(_target.ConnectionString);
         await CopyBackupsAsync(source, target);
 
         using var restored = new StringWriter();
@@ -78,8 +79,8 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
     public async Task ExportAndRestoreReportTheRowsOfEachTableEveryThousandRowsAndTheRunsTotal()
     {
         const int Bulk = 2500;
-        using var source = StorageAccount.Create(StorageConnection.Parse(_source.ConnectionString));
-        using var target = StorageAccount.Create(StorageConnection.Parse(_target.ConnectionString));
+        var source = TestStorage.For(_source.ConnectionString);
+        var target = TestStorage.For(_target.ConnectionString);
         var exported = new List<TableCopyProgress>();
         var restored = new List<TableCopyProgress>();
         await using (var hub = await TestHub.StartAsync(_source.ConnectionString, new DateOnly(2025, 7, 31)))
@@ -122,16 +123,13 @@ public sealed class ExportAndRestoreOnAzurite : IDisposable
     }
 
     /// <summary>What an operator does with azcopy: the export folder into the new account's backups container.</summary>
-    private static async Task CopyBackupsAsync(StorageAccount source, StorageAccount target)
+    private static async Task CopyBackupsAsync(TestStorage source, TestStorage target)
     {
-        await target.Blobs.CreateContainerIfNotExistsAsync("backups");
-        await foreach (var blob in source.Blobs.ListBlobsAsync("backups"))
+        await target.BlobService.GetBlobContainerClient("backups").CreateIfNotExistsAsync();
+        foreach (var name in await source.ListNamesAsync("backups"))
         {
-            using var download = await source.Blobs.DownloadStreamingAsync("backups", blob.Name);
-            using var copy = new MemoryStream();
-            await download.Content.CopyToAsync(copy);
-            copy.Position = 0;
-            await target.Blobs.UploadAsync("backups", blob.Name, copy);
+            await using var download = await source.OpenReadAsync("backups", name);
+            await target.UploadAsync("backups", name, download);
         }
     }
 }

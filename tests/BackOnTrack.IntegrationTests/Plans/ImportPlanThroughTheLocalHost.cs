@@ -50,7 +50,7 @@ public sealed class ImportPlanThroughTheLocalHost(AzuriteFixture azurite) : IAsy
         Assert.Equal((1, "Complete", "[\"RMBC Head of Inclusion\"]"), (first.GetInt32("Priority")!.Value, first.GetString("Status"), first.GetString("Owners")));
         Assert.Equal(new DateTimeOffset(2018, 10, 31, 0, 0, 0, TimeSpan.Zero), first.GetDateTimeOffset("DueDate"));
         Assert.Contains(actions, a => a.RowKey == "3.2-2");
-        var drop = Assert.Single(await new DataDropStore(_hub.Storage.SdkTables).ListAsync("plans", CancellationToken.None), d => d.BlobName == _planId + ".csv");
+        var drop = Assert.Single(await new DataDropStore(_hub.Storage.TableService).ListAsync("plans", CancellationToken.None), d => d.BlobName == _planId + ".csv");
         Assert.Equal(("ActionPlan", DropStatus.Processed), (drop.Kind, drop.Status));
         using var report = JsonDocument.Parse(await ReadAsync(HubStorageNames.Containers.Reports, drop.ReportBlob!));
         var findings = report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("reason").GetString()!).ToList();

@@ -11,7 +11,7 @@ public sealed class DropRowRemoverOnAzurite(AzuriteFixture azurite) : IAsyncLife
 {
     // Rows are seeded and read back through a client of their own: what it sees is what another reader of the table sees.
     private readonly TableServiceClient _tables = azurite.Tables();
-    private readonly TableServiceClient _sdkTables = azurite.Account.SdkTables;
+    private readonly TableServiceClient _sdkTables = azurite.Storage.TableService;
     private readonly string _partition = AzuriteFixture.UniqueName("p");
     private const string OldDrop = "aaaaaaaaaaaa0000000000000000000000000000000000000000000000000000";
     private const string NewDrop = "bbbbbbbbbbbb0000000000000000000000000000000000000000000000000000";

@@ -13,7 +13,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
 {
     // The rows are read back through a client of their own: what it sees is what another reader of the table sees.
     private readonly TableServiceClient _tables = azurite.Tables();
-    private readonly TableServiceClient _sdkTables = azurite.Account.SdkTables;
+    private readonly TableServiceClient _sdkTables = azurite.Storage.TableService;
     private readonly Laestab _school = Laestab.Parse(AzuriteFixture.UniqueSchool());
     private static readonly DateTimeOffset Monday = new(2025, 3, 10, 5, 0, 0, TimeSpan.Zero);
     private static readonly string Pupil = new('a', 32);

@@ -7,7 +7,7 @@ namespace BackOnTrack.IntegrationTests.Support;
 /// The real Azurite the test command started (connection string in <c>BACKONTRACK_TEST_STORAGE</c>). Tests share it
 /// and stay apart by using names of their own.
 /// </summary>
-public sealed class AzuriteFixture : IDisposable
+public sealed class AzuriteFixture
 {
     public const string ConnectionVariable = "BACKONTRACK_TEST_STORAGE";
 
@@ -17,10 +17,7 @@ public sealed class AzuriteFixture : IDisposable
             ?? throw new InvalidOperationException(
                 $"{ConnectionVariable} is not set. Run the tests with scripts/test.sh, which installs and starts Azurite.");
         Access = StorageAccess.FromConnectionString(ConnectionString);
-        var storage = TestStorage.For(Access);
-        Connection = StorageConnection.Parse(ConnectionString);
-        Account = StorageAccount.Create(Connection, null, null, null, null, storage.TableService);
-        Storage = new TestStorage(storage.BlobService, storage.QueueService, storage.TableService) { Tables = Account.Tables };
+        Storage = TestStorage.For(Access);
     }
 
     public string ConnectionString { get; }
@@ -30,8 +27,6 @@ public sealed class AzuriteFixture : IDisposable
     /// <summary>The account through the SDK's clients.</summary>
     public TestStorage Storage { get; }
 
-    public StorageConnection Connection { get; }
-    public StorageAccount Account { get; }
 
     private static int _lastSchool = Random.Shared.Next(0, 5000);
 
@@ -43,8 +38,6 @@ public sealed class AzuriteFixture : IDisposable
 
     /// <summary>A name no other test uses: lowercase letters and digits, valid for containers, queues and tables.</summary>
     public static string UniqueName(string stem) => stem + Guid.NewGuid().ToString("N")[..12];
-
-    public void Dispose() => Account.Dispose();
 }
 
 [CollectionDefinition(Name)]

@@ -17,7 +17,7 @@ public static class SdkTables
     public static TableServiceClient Tables(this AzuriteFixture azurite)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        return new TableServiceClient(azurite.ConnectionString);
+        return azurite.Storage.TableService;
     }
 
     public static TableServiceClient Tables(this FreshAzurite azurite)

@@ -55,10 +55,7 @@ public sealed class TestHub : IAsyncDisposable
 
     /// <summary>The hub's storage account, through the same SDK clients the hub uses.</summary>
     public TestStorage Storage => new(
-        _services.Services.GetRequiredService<BlobServiceClient>(), _services.Services.GetRequiredService<QueueServiceClient>(), _services.Services.GetRequiredService<TableServiceClient>())
-    {
-        Tables = _services.Services.GetRequiredService<BackOnTrack.Storage.Tables.TableServiceClient>(),
-    };
+        _services.Services.GetRequiredService<BlobServiceClient>(), _services.Services.GetRequiredService<QueueServiceClient>(), _services.Services.GetRequiredService<TableServiceClient>());
 
     /// <summary>The hub's services composed in the test process, for tests that call a use case directly.</summary>
     public IServiceProvider Services => _services.Services;

@@ -16,20 +16,20 @@ public sealed record TrackerSyncs(SyncActionsUseCase Actions, SyncFiguresUseCase
 /// <summary>SyncTracker's use cases composed as the handler composes them, over given tables, SharePoint client and clock.</summary>
 public static class TrackerSyncComposition
 {
-    public static TrackerSyncs Sync(StorageAccount account, ISharePointTracker tracker, TimeProvider clock)
+    public static TrackerSyncs Sync(TableServiceClient tables, ISharePointTracker tracker, TimeProvider clock)
     {
-        var plans = new ActionPlanStore(account.SdkTables);
-        var pusher = new TrackerPusher(tracker, new TrackerItemStore(account.SdkTables), plans, Applier(account.SdkTables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
+        var plans = new ActionPlanStore(tables);
+        var pusher = new TrackerPusher(tracker, new TrackerItemStore(tables), plans, Applier(tables, plans, clock), clock, NullLogger<TrackerPusher>.Instance);
         return new TrackerSyncs(
             new SyncActionsUseCase(plans, pusher, clock, NullLogger<SyncActionsUseCase>.Instance),
             new SyncFiguresUseCase(
-                new MetricsStore(account.SdkTables),
-                new BenchmarkStore(account.SdkTables),
-                new EarlyWarningStore(account.SdkTables),
+                new MetricsStore(tables),
+                new BenchmarkStore(tables),
+                new EarlyWarningStore(tables),
                 pusher,
                 Options.Create(new HubOptions { LocalAuthority = "Rotherham", Region = "Yorkshire and the Humber" }),
                 NullLogger<SyncFiguresUseCase>.Instance),
-            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(account.SdkTables), new DataDropStore(account.SdkTables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
+            new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
     public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>

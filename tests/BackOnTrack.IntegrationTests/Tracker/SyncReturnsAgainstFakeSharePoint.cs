@@ -62,13 +62,13 @@ public sealed class SyncReturnsAgainstFakeSharePoint(AzuriteFixture azurite) : I
             MaxRetries = 3,
         };
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
-        _drops = new DataDropStore(azurite.Account.SdkTables);
+        _drops = new DataDropStore(azurite.Storage.TableService);
         _sync = NewSync(tracker);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
 
-    private TrackerSyncs NewSync(ISharePointTracker tracker) => TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
+    private TrackerSyncs NewSync(ISharePointTracker tracker) => TrackerSyncComposition.Sync(azurite.Storage.TableService, tracker, _clock);
 
     private async Task DropAsync(string school, string kind, DropStatus status, int day)
     {

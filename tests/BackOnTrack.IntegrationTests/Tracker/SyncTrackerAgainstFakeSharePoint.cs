@@ -47,7 +47,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
 
         foreach (var queue in HubStorageNames.Queues.All)
         {
-            await azurite.Account.Queues.CreateQueueIfNotExistsAsync(queue);
+            await azurite.Storage.QueueService.GetQueueClient(queue).CreateIfNotExistsAsync();
         }
 
         _sharePoint = await FakeSharePointServer.StartAsync(_clock.GetUtcNow);
@@ -63,9 +63,9 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
             MaxRetries = 3,
         };
         var tracker = new GraphSharePointTracker(HubClients.Graph(options, new StaticTokenCredential(), _clock), options, _clock, NullLogger<GraphSharePointTracker>.Instance);
-        _plans = new ActionPlanStore(azurite.Account.SdkTables);
-        _sync = TrackerSyncComposition.Sync(azurite.Account, tracker, _clock);
-        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Account.SdkTables), TrackerSyncComposition.Applier(azurite.Account.SdkTables, _plans, _clock), new TrackerSyncRequestSender(azurite.Storage.QueueService), NullLogger<PullTrackerEditsUseCase>.Instance);
+        _plans = new ActionPlanStore(azurite.Storage.TableService);
+        _sync = TrackerSyncComposition.Sync(azurite.Storage.TableService, tracker, _clock);
+        _pull = new PullTrackerEditsUseCase(tracker, new TrackerItemStore(azurite.Storage.TableService), TrackerSyncComposition.Applier(azurite.Storage.TableService, _plans, _clock), new TrackerSyncRequestSender(azurite.Storage.QueueService), NullLogger<PullTrackerEditsUseCase>.Instance);
     }
 
     public async Task DisposeAsync() => await _sharePoint.DisposeAsync();
@@ -187,7 +187,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
 
         Assert.Equal((0, 1), (pulled.Applied, pulled.Rejected));
         Assert.Equal(before, (await _plans.ReadActionAsync(_planId, "2.2", default))!.Action.Status);
-        var rejected = Assert.Single(await new RejectedTrackerEditStore(azurite.Account.SdkTables).ListSinceAsync(editedAt, default), r => r.PlanId == _planId);
+        var rejected = Assert.Single(await new RejectedTrackerEditStore(azurite.Storage.TableService).ListSinceAsync(editedAt, default), r => r.PlanId == _planId);
         Assert.Equal(("2.2", "Status", "Nearly there", "sam.lead@council.gov.uk"), (rejected.ActionKey, rejected.Field, rejected.Value, rejected.EditedBy));
         // The next push puts the action's own status back in the tracker.
         await SyncPlanAsync();
@@ -232,7 +232,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
     public async Task FiguresOfOneOrTwoNeverReachSharePoint()
     {
         var school = AzuriteFixture.UniqueSchool();
-        var metrics = new MetricsStore(azurite.Account.SdkTables);
+        var metrics = new MetricsStore(azurite.Storage.TableService);
         var version = await metrics.ReadVersionAsync(school, "2018-19", default);
         await metrics.ReplaceAsync(version,
         [
@@ -265,7 +265,7 @@ public sealed class SyncTrackerAgainstFakeSharePoint(AzuriteFixture azurite) : I
             Flag("8", EarlyWarningStatus.New, EarlyWarningReason.LunchtimeExclusions, EarlyWarningReason.PersistentAbsence),
             Flag("11", EarlyWarningStatus.Cleared, EarlyWarningReason.RepeatSuspensions),
         ];
-        await new EarlyWarningStore(azurite.Account.SdkTables).WriteAsync(school, [.. flags.Select(f => new EarlyWarningWrite(f.PupilKey, f, null))], default);
+        await new EarlyWarningStore(azurite.Storage.TableService).WriteAsync(school, [.. flags.Select(f => new EarlyWarningWrite(f.PupilKey, f, null))], default);
 
         var bySchool = await _clock.DriveAsync(_sync.Figures.SyncAsync(school.Value, year, default));
         await _clock.DriveAsync(_sync.Figures.SyncAsync(DropLocation.LaScope, year, default));

@@ -22,11 +22,6 @@ public sealed class TestStorage(BlobServiceClient blobs, QueueServiceClient queu
 
     public TableServiceClient TableService { get; } = tables;
 
-    // Until the table-side tests move to the SDK (#14): the names they use today.
-    public TableServiceClient SdkTables => TableService;
-
-    public BackOnTrack.Storage.Tables.TableServiceClient Tables { get; init; } = null!;
-
     public static TestStorage For(StorageAccess access) =>
         new(StorageSdkClients.Blobs(access), StorageSdkClients.Queues(access), StorageSdkClients.Tables(access));
 
