@@ -54,6 +54,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDropEvents>(sp => new DropEventSender(sp.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<IPoisonQueues>(sp => new PoisonQueues(StorageSdkClients.RawQueues(sp.GetRequiredService<StorageAccess>(), Options(sp))));
         services.AddSingleton<IStorageProbe, StorageProbe>();
+        services.AddSingleton<IPupilRows>(sp => new PupilRowStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IKeyRotations>(sp => new KeyRotationStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ITableBackup>(sp => new TableBackupStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<StorageProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioning>());
         return services;

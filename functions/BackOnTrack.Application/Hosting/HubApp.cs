@@ -21,6 +21,8 @@ public static class HubApp
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // As in the worker (Program.cs): the SDK's warnings include every expected 404 and 409.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Services.AddSingleton(clock);
         builder.Services.AddBackOnTrackHub(builder.Configuration);
         // After the hub's registrations, so a test's replacement (a fake credential, say) is the one resolved.

@@ -1,11 +1,8 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.EarlyWarning;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Sweep;
-using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Operations;
@@ -17,10 +14,6 @@ public static class OperationsServiceCollectionExtensions
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddBackOnTrackEarlyWarning(configuration);
-        // The ports the operations' use cases reach storage through, each over the SDK's clients.
-        services.AddSingleton<IPupilRows>(sp => new PupilRowStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<IKeyRotations>(sp => new KeyRotationStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<ITableBackup>(sp => new TableBackupStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<PupilDataRetention>();
         services.AddSingleton<SchoolRegisterStore>();
         services.AddSingleton<OperationsAuditStore>();

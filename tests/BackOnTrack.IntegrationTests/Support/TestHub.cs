@@ -90,7 +90,7 @@ public sealed class TestHub : IAsyncDisposable
         await app.Services.GetRequiredService<StorageProvisioning>().Ready;
 
         var workerSettings = values.Where(v => v.Value is not null).ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value!);
-        workerSettings["Hub__AsOf"] = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        workerSettings["Hub__AsOf"] = Core.Tracker.UkCalendar.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Azure.Core", LogLevel.Warning).AddProvider(logs));
         var access = app.Services.GetRequiredService<StorageAccess>();
         try

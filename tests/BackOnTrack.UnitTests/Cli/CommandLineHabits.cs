@@ -125,7 +125,7 @@ public sealed class CommandLineHabits
 
     [Theory]
     [InlineData("AzureWebJobsStorage", "", "drops list: bad settings: AzureWebJobsStorage: No storage configured")]
-    [InlineData("AzureWebJobsStorage", "not a connection string", "drops list: bad settings: AzureWebJobsStorage: Connection string segment")]
+    [InlineData("AzureWebJobsStorage", "not a connection string", "drops list: bad settings: AzureWebJobsStorage: The storage connection string is not usable")]
     [InlineData("Hub:PseudonymisationKey", "", "drops list: bad settings: Hub:PseudonymisationKey must be base64 of at least 32 bytes.")]
     [InlineData("Hub:PseudonymisationKey", "c2hvcnQ=", "drops list: bad settings: Hub:PseudonymisationKey must be base64 of at least 32 bytes.")]
     [InlineData("Storage:MaxRetries", "99", "drops list: bad settings: Storage:MaxRetries must be between 0 and 10.")]
@@ -179,7 +179,7 @@ public sealed class CommandLineHabits
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Empty(output);
-        Assert.Equal("export: Connection refused (127.0.0.1:1)", OneLine(error));
+        Assert.Equal("export: storage: Connection refused (127.0.0.1:1)", OneLine(error));
     }
 
     [Fact]
