@@ -88,6 +88,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
         var httpSocket = Path.Combine(Path.GetTempPath(), $"backontrack-worker-{workerId}.sock");
         start.Environment["Kestrel__Endpoints__LocalHostProxy__Url"] = "http://unix:" + httpSocket;
+        // That endpoint replaces the port the ASP.NET Core integration asks for, and Kestrel warns that it did so, in
+        // every local run: expected here, so only Kestrel's errors are passed on.
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel"] = "Error";
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
         start.Environment["AzureWebJobsScriptRoot"] = app.Directory;
