@@ -170,6 +170,10 @@ public static class CliInvocation
                 case System.Reflection.TargetInvocationException { InnerException: { } inner }:
                     ex = inner;
                     continue;
+                // No answer at all: the SDK wraps the transport's failure, which is reported as it was before the SDK.
+                case RequestFailedException { Status: 0, InnerException: { } transport }:
+                    ex = transport;
+                    continue;
                 default:
                     return ex;
             }
