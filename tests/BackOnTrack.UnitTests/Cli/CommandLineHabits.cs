@@ -179,7 +179,7 @@ public sealed class CommandLineHabits
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Empty(output);
-        Assert.Equal("export: storage: Connection refused (127.0.0.1:1)", OneLine(error));
+        Assert.Equal("export: Connection refused (127.0.0.1:1)", OneLine(error));
     }
 
     [Fact]
