@@ -47,9 +47,35 @@ public static class AttendanceFile
         }
     }
 
-    private static IEnumerable<DateOnly> SchoolDays()
+    /// <summary>
+    /// One school's autumn term of 2024-25 (2 September to 20 December, AM and PM), <paramref name="pupils"/> pupils whose
+    /// UPNs carry <paramref name="schoolNumber"/>, so no two schools of an LA-scale run share a pupil. Returns the marks written.
+    /// </summary>
+    public static long WriteAutumnTerm(string path, int schoolNumber, int pupils)
     {
-        for (var day = new DateOnly(2024, 9, 2); day <= new DateOnly(2025, 7, 18); day = day.AddDays(1))
+        var sessions = SchoolDays(new DateOnly(2024, 12, 20)).SelectMany(day => new[] { (day, "AM"), (day, "PM") }).ToList();
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.Write("UPN,NCYear,Date,Session,Mark\r\n");
+        for (var pupil = 0; pupil < pupils; pupil++)
+        {
+            var body = string.Create(CultureInfo.InvariantCulture, $"37{schoolNumber:D5}{pupil:D5}");
+            var upn = Upn.CheckLetterFor(body) + body;
+            var year = 1 + (pupil % 11);
+            for (var s = 0; s < sessions.Count; s++)
+            {
+                var (day, session) = sessions[s];
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{upn},{year},{day:dd/MM/yyyy},{session},{Marks[(pupil * 7 + s) % Marks.Length]}\r\n"));
+            }
+        }
+
+        return (long)pupils * sessions.Count;
+    }
+
+    private static IEnumerable<DateOnly> SchoolDays() => SchoolDays(new DateOnly(2025, 7, 18));
+
+    private static IEnumerable<DateOnly> SchoolDays(DateOnly last)
+    {
+        for (var day = new DateOnly(2024, 9, 2); day <= last; day = day.AddDays(1))
         {
             if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {

@@ -137,7 +137,7 @@ public static class IngestMeasurements
 
     private static bool IngestDropOnly(string function) => function == "IngestDrop";
 
-    private static async Task SendBlobCreatedAsync(TestStorage storage, string blob)
+    internal static async Task SendBlobCreatedAsync(TestStorage storage, string blob)
     {
         var properties = await storage.FindAsync(HubStorageNames.Containers.Drops, blob);
         await storage.SendAsync(

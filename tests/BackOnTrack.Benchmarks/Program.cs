@@ -99,6 +99,12 @@ if (args is ["measure-early-warning"])
 
 var azurite = Environment.GetEnvironmentVariable("BACKONTRACK_AZURITE_BIN")
               ?? throw new InvalidOperationException("Set BACKONTRACK_AZURITE_BIN to Azurite's executable (scripts/benchmark.sh does).");
+if (args is ["la-scale", .. var scaleText])
+{
+    await LaScaleBenchmark(azurite, scaleText is [var schoolsText, ..] ? int.Parse(schoolsText, CultureInfo.InvariantCulture) : 120, scaleText is [_, var pupilsText2] ? int.Parse(pupilsText2, CultureInfo.InvariantCulture) : 375);
+    return 0;
+}
+
 if (args is ["early-warning", .. var pupilsText])
 {
     EarlyWarningBenchmark(azurite, pupilsText is [var text] ? int.Parse(text, CultureInfo.InvariantCulture) : 45_000);
@@ -151,10 +157,28 @@ using (var hostAzurite = FreshAzurite.Start(azurite))
 if (args.Length == 0)
 {
     Console.WriteLine();
+    await LaScaleBenchmark(azurite, 120, 375);
+    Console.WriteLine();
     EarlyWarningBenchmark(azurite, 45_000);
 }
 
 return 0;
+
+// An LA's autumn return, every school's file through the local host and the worker, on a fresh Azurite: one run.
+static async Task LaScaleBenchmark(string azuriteBin, int schools, int pupilsPerSchool)
+{
+    using var azurite = FreshAzurite.Start(azuriteBin);
+    var run = await LaScaleMeasurements.RunAsync(azurite.ConnectionString, schools, pupilsPerSchool);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"BackOnTrack LA-scale benchmark: {run.Schools} schools' autumn attendance files through the local host and the worker, Azurite, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{run.Pupils:N0} pupils, {run.Marks:N0} session marks (written and uploaded first, not timed: {run.UploadSeconds:0} s)."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"IngestDrop, {run.Schools} files and the register: {run.IngestSeconds:0.0} s wall, {run.Marks / run.IngestSeconds:N0} marks/s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"RecomputeMetrics, the requests those ingests sent ({run.RecomputeInvocations} invocations: every school's figures and the LA's roll-up): {run.RecomputeSeconds:0.0} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker peak memory over both: {run.WorkerPeakBytes / 1048576.0:0} MB"));
+}
 
 // The LA's data stored by one process, the recompute measured in another, on one fresh Azurite: one run (it takes
 // minutes to seed), its first pass writing every flag and its repeat writing nothing.
