@@ -167,6 +167,10 @@ public static class CliInvocation
                 case AggregateException { InnerExceptions.Count: 1 } one:
                     ex = one.InnerExceptions[0];
                     continue;
+                // The SDK's retry gives up with every try's failure: the last one says why.
+                case AggregateException many when many.InnerExceptions.Count > 1 && many.InnerExceptions.All(e => e is RequestFailedException):
+                    ex = many.InnerExceptions[^1];
+                    continue;
                 case System.Reflection.TargetInvocationException { InnerException: { } inner }:
                     ex = inner;
                     continue;

@@ -205,6 +205,16 @@ public sealed class CommandLineHabits
     }
 
     [Fact]
+    public void StorageRetriesThatAllGotNoAnswerAreTheLastTrysFailureInOneLine()
+    {
+        // What the SDK throws when storage is down: every try's RequestFailedException (status 0) in one AggregateException.
+        var tries = Enumerable.Range(0, 6).Select(_ => new RequestFailedException(0, "Connection refused (127.0.0.1:10000)", new HttpRequestException("Connection refused (127.0.0.1:10000)")));
+        var gaveUp = new AggregateException("Retry failed after 6 tries. Retry settings can be adjusted in ClientOptions.Retry.", tries);
+
+        Assert.Equal((ExitCodes.Failed, "Connection refused (127.0.0.1:10000)"), CliInvocation.Describe(gaveUp));
+    }
+
+    [Fact]
     public void SeveralFailedValidationsAreOneLineWithExitCodeTwo()
     {
         var many = new AggregateException(
