@@ -41,7 +41,10 @@ public static class StorageServiceCollectionExtensions
 
         // The ports the use cases own, each adapter over its own container, queue or table client.
         services.AddSingleton(sp => new DataDropStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IDropRegistry>(sp => sp.GetRequiredService<DataDropStore>());
         services.AddSingleton(sp => new BlobReceiptStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IBlobReceipts>(sp => sp.GetRequiredService<BlobReceiptStore>());
+        services.AddSingleton<IDropRowRemover>(sp => new DropRowRemover(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new DropRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new BenchmarkRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IUploadedFiles>(sp => new UploadedFiles(sp.GetRequiredService<BlobServiceClient>()));

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
@@ -24,7 +25,7 @@ public sealed class EarlyWarningReview(
     EarlyWarningFactsReader facts,
     EarlyWarningStore store,
     MetricFactsReader cohorts,
-    DataDropStore drops,
+    IDropRegistry drops,
     IOptions<EarlyWarningOptions> options,
     TimeProvider clock)
 {

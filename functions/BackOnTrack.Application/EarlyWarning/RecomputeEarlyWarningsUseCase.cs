@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.EarlyWarning;
@@ -25,7 +26,7 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
     EarlyWarningFactsReader facts,
     EarlyWarningStore store,
     MetricFactsReader cohorts,
-    DataDropStore drops,
+    IDropRegistry drops,
     IOptions<EarlyWarningOptions> options,
     TimeProvider clock,
     ILogger<RecomputeEarlyWarningsUseCase> logger)
@@ -44,7 +45,7 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
         await RecomputeAsync(await SchoolsAsync(drops, store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Every school any drop has described, and every school with EarlyWarnings rows, in LAESTAB order.</summary>
-    internal static async Task<IReadOnlyList<Laestab>> SchoolsAsync(DataDropStore drops, EarlyWarningStore store, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<Laestab>> SchoolsAsync(IDropRegistry drops, EarlyWarningStore store, CancellationToken cancellationToken)
     {
         var fromDrops = (await drops.ListAllAsync(cancellationToken).ConfigureAwait(false))
             .SelectMany(d => d.SchoolYears)

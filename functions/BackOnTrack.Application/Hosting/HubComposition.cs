@@ -48,9 +48,6 @@ public static class HubComposition
 
     private static void AddIngest(IServiceCollection services)
     {
-        services.AddSingleton<BlobReceiptStore>();
-        services.AddSingleton<DataDropStore>();
-        services.AddSingleton<DropRowRemover>();
         services.AddSingleton<BenchmarkStore>();
         services.AddSingleton<ImportBenchmarksUseCase>();
         services.AddSingleton<IDropImport>(sp => sp.GetRequiredService<ImportBenchmarksUseCase>());

@@ -1,5 +1,5 @@
+using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Ingest;
 

@@ -8,7 +8,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Tracker;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Ingest;
@@ -28,9 +27,9 @@ internal sealed partial class IngestDropUseCase(
     IReportFiles reports,
     IQuarantine quarantine,
     ITrackerSyncRequests trackerSync,
-    BlobReceiptStore receipts,
-    DataDropStore drops,
-    DropRowRemover remover,
+    IBlobReceipts receipts,
+    IDropRegistry drops,
+    IDropRowRemover remover,
     IEnumerable<IDropImport> imports,
     IOptions<IngestOptions> ingestOptions,
     TimeProvider clock,

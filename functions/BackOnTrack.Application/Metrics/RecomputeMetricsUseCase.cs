@@ -27,7 +27,7 @@ public sealed partial class RecomputeMetricsUseCase(
     ITrackerSyncRequests trackerSync,
     MetricFactsReader facts,
     MetricsStore metrics,
-    DataDropStore drops,
+    IDropRegistry drops,
     CohortOutcomeStore cohortOutcomes,
     RecomputeEarlyWarningsUseCase earlyWarnings,
     TimeProvider clock,

@@ -30,9 +30,9 @@ public sealed record ReprocessOutcome(ReprocessResult Result, string Container, 
 /// finishes it, and meanwhile the sweep finds the blob without a receipt and ingests it anyway.
 /// </summary>
 internal sealed partial class ReprocessDropUseCase(
-    DataDropStore drops,
-    BlobReceiptStore receipts,
-    DropRowRemover remover,
+    IDropRegistry drops,
+    IBlobReceipts receipts,
+    IDropRowRemover remover,
     IEnumerable<IDropImport> imports,
     IngestDropUseCase ingest,
     IUploadedFiles uploads,

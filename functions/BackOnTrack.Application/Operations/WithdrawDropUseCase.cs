@@ -27,7 +27,7 @@ public sealed record WithdrawOutcome(WithdrawResult Result, DropStatus? Status, 
 /// same content again (a new blob version) reinstates it.
 /// </summary>
 public sealed partial class WithdrawDropUseCase(
-    DataDropStore drops, DropRowRemover remover, IMetricsRequests metricsRequests, ITrackerSyncRequests trackerSync, OperationsAuditStore audit, TimeProvider clock, ILogger<WithdrawDropUseCase> logger)
+    IDropRegistry drops, IDropRowRemover remover, IMetricsRequests metricsRequests, ITrackerSyncRequests trackerSync, OperationsAuditStore audit, TimeProvider clock, ILogger<WithdrawDropUseCase> logger)
 {
     public const string Operation = "DropWithdraw";
 

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Messages;
 using System.Text.Json;
 using BackOnTrack.Core.Ingest;

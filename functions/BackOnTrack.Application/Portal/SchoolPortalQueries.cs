@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Schools;
 using BackOnTrack.Core.Drops;
@@ -46,7 +47,7 @@ public sealed record SchoolReturnsAnswer(
 /// </summary>
 public sealed partial class SchoolPortalQueries(
     SchoolKeyStore keys,
-    DataDropStore drops,
+    IDropRegistry drops,
     SchoolRegisterStore register,
     ReturnsTrackerUseCase returns,
     ILogger<SchoolPortalQueries> logger)

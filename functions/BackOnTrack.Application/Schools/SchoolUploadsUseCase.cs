@@ -60,8 +60,8 @@ public sealed partial class SchoolUploadsUseCase(
     IUploadUrls uploadUrls,
     IUploadedFiles uploads,
     IReportFiles reports,
-    BlobReceiptStore receipts,
-    DataDropStore drops,
+    IBlobReceipts receipts,
+    IDropRegistry drops,
     IOptions<SchoolsOptions> options,
     ILogger<SchoolUploadsUseCase> logger)
 {

@@ -3,7 +3,6 @@ using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Sweep;
@@ -22,7 +21,7 @@ public sealed record RetentionResult(IReadOnlyDictionary<string, int> RowsDelete
 /// Aggregate figures (Metrics, CohortOutcomes) hold no pupil and are kept; they are not recomputed.
 /// </summary>
 public sealed partial class PupilDataRetention(
-    DataDropStore drops, IPupilRows pupilRows, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<PupilDataRetention> logger)
+    IDropRegistry drops, IPupilRows pupilRows, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<PupilDataRetention> logger)
 {
     public async Task<RetentionResult> ApplyAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Sweep;
@@ -25,7 +24,7 @@ internal sealed partial class SweepDropsUseCase(
     IUploadedFiles uploads,
     IQuarantine quarantine,
     IDropEvents dropEvents,
-    BlobReceiptStore receipts,
+    IBlobReceipts receipts,
     IEnumerable<IDropImport> imports,
     IOptions<IngestOptions> options,
     PupilDataRetention retention,

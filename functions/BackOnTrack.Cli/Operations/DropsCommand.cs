@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Drops;
 using System.CommandLine;
 using System.Globalization;
 using BackOnTrack.Cli.Hosting;

@@ -1,22 +1,13 @@
 using Azure;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using Azure.Data.Tables;
 
 namespace BackOnTrack.Storage.Repositories;
 
-/// <summary>A blob version's receipt: which version (ETag) was handled, as which drop, and how it ended.</summary>
-public sealed record BlobReceipt(string Container, string BlobName, string BlobETag, string DropId, ReceiptStatus Status, string? DuplicateOf, DateTimeOffset ReceivedAt)
-{
-    /// <summary>The receipt row's own ETag, for conditional updates; default for a receipt not yet stored.</summary>
-    public ETag RowETag { get; init; }
-
-    /// <summary>True when this version needs no more work.</summary>
-    public bool IsFinal => Status is not ReceiptStatus.Processing;
-}
-
 /// <summary>Table BlobReceipts (PartitionKey container, RowKey the blob name through the key encoder).</summary>
-public sealed class BlobReceiptStore
+public sealed class BlobReceiptStore : IBlobReceipts
 {
     private readonly TableClient _table;
 
@@ -67,8 +58,8 @@ public sealed class BlobReceiptStore
         entity.WithoutNulls();
         var response = expected is null
             ? await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
-            : await _table.UpdateEntityAsync(entity, expected.RowETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return receipt with { RowETag = response.Headers.ETag ?? default };
+            : await _table.UpdateEntityAsync(entity, expected.RowETag is { } version ? new ETag(version) : ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return receipt with { RowETag = response.Headers.ETag?.ToString() };
     }
 
     /// <summary>Forgets a blob's receipt, so the next event for it (or the sweep) ingests it again.</summary>
@@ -88,6 +79,6 @@ public sealed class BlobReceiptStore
         entity.GetString("DuplicateOf"),
         entity.GetDateTimeOffset("ReceivedAt") ?? default)
     {
-        RowETag = entity.ETag,
+        RowETag = entity.ETag.ToString(),
     };
 }

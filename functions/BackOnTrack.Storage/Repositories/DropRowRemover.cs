@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using Azure.Data.Tables;
 using BackOnTrack.Core.Drops;
 
@@ -9,7 +10,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// written. Rows another drop wrote later belong to that drop and stay.
 /// </summary>
 /// <param name="tables">The account's tables (a drop's rows may be in any of the tables ingest writes).</param>
-public sealed class DropRowRemover(TableServiceClient tables)
+public sealed class DropRowRemover(TableServiceClient tables) : IDropRowRemover
 {
     /// <summary>Removes the drop's rows from each "Table|PartitionKey" it recorded; returns how many rows changed.</summary>
     public async Task<int> RemoveAsync(string dropId, IEnumerable<string> partitions, CancellationToken cancellationToken)

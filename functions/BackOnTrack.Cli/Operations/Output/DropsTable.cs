@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Drops;
 using System.Globalization;
 using System.Text;
 using BackOnTrack.Storage.Repositories;
