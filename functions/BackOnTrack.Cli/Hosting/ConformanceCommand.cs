@@ -1,5 +1,5 @@
+using BackOnTrack.Storage.Files;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Hosting;
 using System.CommandLine;
@@ -64,7 +64,7 @@ public static class ConformanceCommand
             await using (var content = file.OpenRead())
             {
                 await benchmarks.GetBlobClient(file.Name)
-                    .UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } }, cancellationToken)
+                    .WriteAsync(content, "text/csv", cancellationToken)
                     .ConfigureAwait(false);
             }
 

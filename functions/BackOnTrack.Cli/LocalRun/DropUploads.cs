@@ -1,5 +1,5 @@
+using BackOnTrack.Storage.Files;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using BackOnTrack.Storage;
 
 namespace BackOnTrack.Cli.LocalRun;
@@ -24,7 +24,7 @@ public static class DropUploads
                 : (HubStorageNames.Containers.Drops, relative);
             await using var content = File.OpenRead(file);
             await blobs.GetBlobContainerClient(container).GetBlobClient(blobName)
-                .UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(file) } }, cancellationToken)
+                .WriteAsync(content, ContentType(file), cancellationToken)
                 .ConfigureAwait(false);
             uploaded++;
         }

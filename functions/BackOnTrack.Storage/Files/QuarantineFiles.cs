@@ -17,8 +17,7 @@ public sealed class QuarantineFiles(BlobServiceClient blobs) : IQuarantine
         // for a blob this size, but waiting for it keeps the report from appearing before the file it describes.
         var copy = await target.StartCopyFromUriAsync(source.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
         await copy.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-        await _quarantine.GetBlobClient($"{folder}/report.json").UploadAsync(
-            BinaryData.FromBytes(reportJson), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        await _quarantine.GetBlobClient($"{folder}/report.json").WriteAsync(BinaryData.FromBytes(reportJson), "application/json", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

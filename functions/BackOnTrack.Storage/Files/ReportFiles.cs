@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Files;
@@ -14,8 +13,7 @@ public sealed class ReportFiles(BlobContainerClient reports) : IReportFiles
     }
 
     public async Task WriteAsync(string name, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
-        await reports.GetBlobClient(name).UploadAsync(
-            BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false);
+        await reports.GetBlobClient(name).WriteAsync(BinaryData.FromBytes(content), contentType, cancellationToken).ConfigureAwait(false);
 
     public async Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken)
     {

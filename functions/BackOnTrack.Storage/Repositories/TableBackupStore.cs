@@ -1,8 +1,8 @@
+using BackOnTrack.Storage.Files;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage.Backup;
 
@@ -27,8 +27,7 @@ public sealed class TableBackupStore(TableServiceClient tables, BlobServiceClien
         var count = await TableEntityLines.WriteAsync(entities, file, cancellationToken).ConfigureAwait(false);
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         file.Position = 0;
-        await blobs.GetBlobContainerClient(container).GetBlobClient(blobName).UploadAsync(
-            file, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken).ConfigureAwait(false);
+        await blobs.GetBlobContainerClient(container).GetBlobClient(blobName).WriteAsync(file, "application/x-ndjson", cancellationToken).ConfigureAwait(false);
         return count;
     }
 
@@ -67,8 +66,7 @@ public sealed class TableBackupStore(TableServiceClient tables, BlobServiceClien
     }
 
     public async Task WriteDocumentAsync(string container, string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
-        await blobs.GetBlobContainerClient(container).GetBlobClient(blobName).UploadAsync(
-            BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false);
+        await blobs.GetBlobContainerClient(container).GetBlobClient(blobName).WriteAsync(BinaryData.FromBytes(content), contentType, cancellationToken).ConfigureAwait(false);
 
     public async Task<byte[]?> ReadDocumentAsync(string container, string blobName, CancellationToken cancellationToken)
     {

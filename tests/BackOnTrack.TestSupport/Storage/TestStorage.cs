@@ -1,3 +1,4 @@
+using BackOnTrack.Storage.Files;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
@@ -36,7 +37,7 @@ public sealed class TestStorage(BlobServiceClient blobs, QueueServiceClient queu
         await UploadAsync(container, name, new MemoryStream(content, writable: false), contentType);
 
     public async Task UploadAsync(string container, string name, Stream content, string? contentType = null) =>
-        await Blob(container, name).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } });
+        await Blob(container, name).WriteAsync(content, contentType ?? "application/octet-stream", CancellationToken.None);
 
     /// <summary>The file's properties, or null when there is no such file.</summary>
     public async Task<BlobProperties?> FindAsync(string container, string name)
