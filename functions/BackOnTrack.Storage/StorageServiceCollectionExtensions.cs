@@ -45,7 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new BlobReceiptStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IBlobReceipts>(sp => sp.GetRequiredService<BlobReceiptStore>());
         services.AddSingleton<IDropRowRemover>(sp => new DropRowRemover(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton(sp => new DropRowStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IDropRows>(sp => new DropRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new BenchmarkRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IUploadedFiles>(sp => new UploadedFiles(sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IReportFiles>(sp => new ReportFiles(sp.GetRequiredService<BlobServiceClient>()));

@@ -7,7 +7,6 @@ using BackOnTrack.Core.Ingest;
 using BackOnTrack.Core.Ingest.Records;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Ingest;
@@ -17,7 +16,7 @@ namespace BackOnTrack.Application.Ingest;
 /// validated as they stream, accepted rows written in transactions per partition; once stored, one
 /// <c>metrics-requests</c> message per school-year the drop (or the version it replaced) touched.
 /// </summary>
-internal sealed class SchoolDataImport(DropRowStore rows, IMetricsRequests metricsRequests, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
+internal sealed class SchoolDataImport(IDropRows rows, IMetricsRequests metricsRequests, IOptions<HubOptions> hubOptions, IOptions<IngestOptions> ingestOptions, TimeProvider clock) : IDropImport
 {
     public string Container => HubStorageNames.Containers.Drops;
 

@@ -1,26 +1,11 @@
 using Azure.Data.Tables;
 using BackOnTrack.Core.Ingest.Records;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
-/// <summary>
-/// Where a school data drop's accepted rows go (docs/architecture.md §Storage contracts): exclusions to Exclusions,
-/// marks packed per pupil and month and summaries to Attendance, schools to Schools, cohort members to Cohorts, all
-/// through one <see cref="PartitionedTableWriter"/> over the SDK. Open one per drop.
-/// </summary>
-public sealed class DropRowStore
-{
-    private readonly TableServiceClient _tables;
-
-    /// <param name="tables">The account's SDK Table client (the writer takes each table's client from it).</param>
-    public DropRowStore(TableServiceClient tables) => _tables = tables ?? throw new ArgumentNullException(nameof(tables));
-
-    /// <summary>A writer for one drop's rows; flush it, then dispose it.</summary>
-    public DropRowWriter Open(string dropId) => new(new PartitionedTableWriter(_tables), dropId);
-}
-
 /// <summary>One drop's rows on their way to the tables; each row carries the drop id, so the drop's rows can be found again.</summary>
-public sealed class DropRowWriter : IAsyncDisposable
+internal sealed class DropRowWriter : IDropRowWriter
 {
     private readonly PartitionedTableWriter _writer;
     private readonly AttendanceMarkWriter _marks;
@@ -33,7 +18,6 @@ public sealed class DropRowWriter : IAsyncDisposable
         _marks = new AttendanceMarkWriter(writer, dropId);
     }
 
-    /// <summary>Every table and partition written to, as <c>Table|PartitionKey</c> in order (how DataDrops lists them).</summary>
     public IReadOnlyList<string> Partitions => _writer.TouchedPartitions();
 
     public Task AddAsync(DropRecord record, CancellationToken cancellationToken) => record switch
