@@ -128,8 +128,14 @@ foreach (var size in sizes)
 }
 
 Console.WriteLine();
-var worstRatio = results.Min(r => r.Pipeline.RowsPerSecond / r.Ceiling.RowsPerSecond);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lowest ratio IngestDrop/ceiling: {worstRatio:0.00} (target >= 0.70): {(worstRatio >= 0.7 ? "met" : "NOT met")}"));
+// The target is for files of 100k rows and more: below that, a drop's fixed round trips (receipts, registry, reports)
+// are most of its time, and a ratio says more about them than about the store.
+var targeted = results.Where(r => r.Pipeline.Rows >= 100_000).ToList();
+if (targeted.Count > 0)
+{
+    var worstRatio = targeted.Min(r => r.Pipeline.RowsPerSecond / r.Ceiling.RowsPerSecond);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lowest ratio IngestDrop/ceiling at 100,000 rows and more: {worstRatio:0.00} (target >= 0.70): {(worstRatio >= 0.7 ? "met" : "NOT met")}"));
+}
 if (results.Count > 1)
 {
     var growth = (double)results[^1].Pipeline.PeakBytes / results[0].Pipeline.PeakBytes;

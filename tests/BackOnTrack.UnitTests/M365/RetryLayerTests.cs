@@ -60,7 +60,7 @@ public class RetryLayerTests
     public async Task AnAttemptWithNoAnswerInTimeCountsAsANetworkFailureAndIsRetried()
     {
         var transport = new HangsOnceHandler();
-        var poster = HubClients.Webhook(Options(o => o.NetworkTimeout = TimeSpan.FromMilliseconds(100)), _clock, transport);
+        var poster = HubClients.Webhook(Options(o => o.NetworkTimeout = TimeSpan.FromSeconds(2)), _clock, transport);
 
         var result = await _clock.DriveAsync(poster.PostAsync(Card(), default));
 
