@@ -12,12 +12,15 @@ namespace BackOnTrack.Benchmarks;
 
 /// <summary>What an LA-scale run came to: the LA's size, and how long its autumn files took to ingest and roll up.</summary>
 public sealed record LaScaleMeasurement(
-    int Schools, int Pupils, long Marks, double UploadSeconds, double IngestSeconds, double RecomputeSeconds, int RecomputeInvocations, long WorkerPeakBytes);
+    int Schools, int Pupils, long Marks, double UploadSeconds, double IngestSeconds, double RecomputeSeconds, int RecomputeInvocations,
+    double SchoolRequestSeconds, double LaRequestSeconds, long WorkerPeakBytes);
 
 /// <summary>
 /// An LA's autumn return as the hub meets it: one attendance marks file per school uploaded to <c>drops</c>, the LA's
 /// schools register beside them, their BlobCreated events drained by the local host to the real worker (IngestDrop),
 /// then the metrics requests the ingests sent drained (RecomputeMetrics: every school's figures and the LA's roll-up).
+/// Then one school's request and the LA's request are sent again, each alone, to time the two kinds of invocation apart
+/// (the data is unchanged, so each reads and computes everything and writes nothing new).
 /// </summary>
 public static class LaScaleMeasurements
 {
@@ -90,13 +93,33 @@ public static class LaScaleMeasurements
                 throw new InvalidOperationException("RecomputeMetrics did not write the LA's figures.");
             }
 
+            var requests = new Storage.Messages.MetricsRequestSender(storage.QueueService);
+            var schoolRequest = await TimeOneRequestAsync(host, requests, "3760000|2024-25");
+            var laRequest = await TimeOneRequestAsync(host, requests, DropLocation.LaScope + "|2024-25");
+
             var peak = IngestMeasurements.PeakResidentBytes(await host.WorkerProcessIdAsync(CancellationToken.None));
             var invocations = recomputed.ByFunction.GetValueOrDefault("RecomputeMetrics")?.Invocations ?? 0;
-            return new LaScaleMeasurement(schools, schools * pupilsPerSchool, marks, upload.Elapsed.TotalSeconds, ingest.Elapsed.TotalSeconds, recompute.Elapsed.TotalSeconds, invocations, peak);
+            return new LaScaleMeasurement(
+                schools, schools * pupilsPerSchool, marks, upload.Elapsed.TotalSeconds, ingest.Elapsed.TotalSeconds, recompute.Elapsed.TotalSeconds, invocations,
+                schoolRequest, laRequest, peak);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    private static async Task<double> TimeOneRequestAsync(LocalFunctionsHost host, Storage.Messages.MetricsRequestSender requests, string schoolYear)
+    {
+        await requests.RequestAsync([schoolYear], CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        var report = await host.RunOnceAsync(f => f == "RecomputeMetrics", CancellationToken.None);
+        watch.Stop();
+        if (!report.AllSucceeded || report.ByFunction.GetValueOrDefault("RecomputeMetrics")?.Invocations != 1)
+        {
+            throw new InvalidOperationException($"The request for {schoolYear} was not recomputed in one invocation.");
+        }
+
+        return watch.Elapsed.TotalSeconds;
     }
 }

@@ -183,6 +183,10 @@ static async Task LaScaleBenchmark(string azuriteBin, int schools, int pupilsPer
         $"IngestDrop, {run.Schools} files and the register: {run.IngestSeconds:0.0} s wall, {run.Marks / run.IngestSeconds:N0} marks/s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"RecomputeMetrics, the requests those ingests sent ({run.RecomputeInvocations} invocations: every school's figures and the LA's roll-up): {run.RecomputeSeconds:0.0} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  one school's request alone (its figures, the LA's roll-up, its cohorts' outcomes, its early warnings): {run.SchoolRequestSeconds:0.00} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  the LA's request alone (every school's figures, the roll-up, every cohort, every school's early warnings): {run.LaRequestSeconds:0.00} s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker peak memory over both: {run.WorkerPeakBytes / 1048576.0:0} MB"));
 }
 
