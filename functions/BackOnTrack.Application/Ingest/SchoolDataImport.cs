@@ -50,7 +50,9 @@ internal sealed class SchoolDataImport(IDropRows rows, IMetricsRequests metricsR
         await using var writer = rows.Open(dropId);
         var rejections = new List<RowError>();
         var rejectedRows = new HashSet<int>();
-        var schoolYears = new HashSet<string>(StringComparer.Ordinal);
+        // Held as (scope, year) and named once at the end: a drop of a million marks names one or two school-years.
+        var schoolYears = new HashSet<(string Scope, AcademicYear Year)>();
+        (string Scope, AcademicYear Year)? lastSchoolYear = null;
         try
         {
             foreach (var outcome in read.Outcomes)
@@ -63,7 +65,12 @@ internal sealed class SchoolDataImport(IDropRows rows, IMetricsRequests metricsR
                 }
 
                 await writer.AddAsync(outcome.Record!, cancellationToken).ConfigureAwait(false);
-                schoolYears.Add(SchoolYearOf(outcome.Record!));
+                var schoolYear = SchoolYearOf(outcome.Record!);
+                if (schoolYear != lastSchoolYear)
+                {
+                    schoolYears.Add(schoolYear);
+                    lastSchoolYear = schoolYear;
+                }
             }
         }
         catch (Core.Tabular.UnreadableFileException ex)
@@ -83,7 +90,7 @@ internal sealed class SchoolDataImport(IDropRows rows, IMetricsRequests metricsR
             read.PersonalColumns,
             read.IgnoredColumns,
             [.. writer.Partitions],
-            [.. schoolYears.Order(StringComparer.Ordinal)],
+            [.. schoolYears.Select(sy => SchoolYear(sy.Scope, sy.Year)).Order(StringComparer.Ordinal)],
             null);
     }
 
@@ -91,16 +98,17 @@ internal sealed class SchoolDataImport(IDropRows rows, IMetricsRequests metricsR
     public Task AfterStoredAsync(StoredRows stored, DataDrop? replaced, CancellationToken cancellationToken) =>
         metricsRequests.RequestAsync(stored.SchoolYears.Union(replaced?.SchoolYears ?? []), cancellationToken);
 
-    /// <summary>The school-year a stored row describes ("scope|yyyy-yy"), for its metrics request.</summary>
-    private static string SchoolYearOf(DropRecord record) => record switch
+    /// <summary>The school-year a stored row describes, for its metrics request (named as <see cref="SchoolYear"/> writes it).</summary>
+    private static (string Scope, AcademicYear Year) SchoolYearOf(DropRecord record) => record switch
     {
-        AttendanceMarkRecord mark => SchoolYear(mark.Laestab.Value, AcademicYear.FromDate(mark.Date)),
-        ExclusionRecord exclusion => SchoolYear(exclusion.Laestab.Value, exclusion.AcademicYear),
-        AttendanceSummaryRecord summary => SchoolYear(summary.Laestab.Value, summary.AcademicYear),
-        SchoolRecord school => SchoolYear(DropLocation.LaScope, school.AcademicYear),
-        CohortMemberRecord member => SchoolYear(member.Laestab.Value, AcademicYear.FromDate(member.StartDate)),
+        AttendanceMarkRecord mark => (mark.Laestab.Value, AcademicYear.FromDate(mark.Date)),
+        ExclusionRecord exclusion => (exclusion.Laestab.Value, exclusion.AcademicYear),
+        AttendanceSummaryRecord summary => (summary.Laestab.Value, summary.AcademicYear),
+        SchoolRecord school => (DropLocation.LaScope, school.AcademicYear),
+        CohortMemberRecord member => (member.Laestab.Value, AcademicYear.FromDate(member.StartDate)),
         _ => throw new InvalidOperationException($"No table for {record.GetType().Name}."),
     };
 
+    /// <summary>A school-year as metrics requests and DataDrops name it: <c>scope|yyyy-yy</c>.</summary>
     private static string SchoolYear(string scope, AcademicYear year) => $"{scope}|{year}";
 }

@@ -24,7 +24,8 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
     private AttendanceMarkRecord? _lastMark;
     private OpenMonth? _lastMonth;
 
-    public async Task AddAsync(AttendanceMarkRecord mark, CancellationToken cancellationToken)
+    // Not async: most marks only change an open month, and finish without an async state machine of their own.
+    public Task AddAsync(AttendanceMarkRecord mark, CancellationToken cancellationToken)
     {
         _marks++;
         var month = SameMonthAsLast(mark) ? _lastMonth! : OpenMonthOf(mark);
@@ -38,9 +39,14 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
             _byAge.Enqueue((key, _marks));
         }
 
-        month.Entity["NcYear"] = mark.NcYear.Code;
+        if (month.NcYear != mark.NcYear.Code)
+        {
+            month.NcYear = mark.NcYear.Code;
+            month.Entity["NcYear"] = month.NcYear;
+        }
+
         month.Entity[IngestEntities.SessionProperty(mark.Date, mark.Session)] = SessionValue(mark.Code.Code);
-        await WriteIdleMonthsAsync(cancellationToken).ConfigureAwait(false);
+        return HasIdleMonths() ? WriteIdleMonthsAsync(cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>Hands every open month to the table writer (which the caller then flushes).</summary>
@@ -56,11 +62,13 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
         _byAge.Clear();
     }
 
+    private bool HasIdleMonths() => _byAge.TryPeek(out var oldest) && (oldest.Stamp <= _marks - IdleMarks || _open.Count > MaxOpenMonths);
+
     private async Task WriteIdleMonthsAsync(CancellationToken cancellationToken)
     {
-        while (_byAge.TryPeek(out var oldest) && (oldest.Stamp <= _marks - IdleMarks || _open.Count > MaxOpenMonths))
+        while (HasIdleMonths())
         {
-            _byAge.Dequeue();
+            var oldest = _byAge.Dequeue();
             if (_open.TryGetValue(oldest.Key, out var month) && month.QueuedAt == oldest.Stamp)
             {
                 // Its newest place in the queue: untouched for at least half the idle span (or the cap is reached).
@@ -107,6 +115,9 @@ public sealed class AttendanceMarkWriter(PartitionedTableWriter writer, string d
 
         /// <summary>Handed to the table writer: a later mark for the same month opens a new entity, merged on top.</summary>
         public bool Written { get; set; }
+
+        /// <summary>The year group last written to the entity (a pupil's marks all carry the same one, almost always).</summary>
+        public string? NcYear { get; set; }
 
         /// <summary>The mark count when this month last joined the age queue.</summary>
         public long QueuedAt { get; set; }
