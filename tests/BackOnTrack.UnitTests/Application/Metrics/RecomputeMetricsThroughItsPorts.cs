@@ -27,9 +27,8 @@ public sealed class RecomputeMetricsThroughItsPorts
     private readonly InMemoryMetricFacts _facts = new();
     private readonly InMemoryMetricRows _metrics = new();
     private readonly InMemoryCohortOutcomes _outcomes = new();
-    private readonly Mock<IDropRegistry> _drops = new(MockBehavior.Strict);
+    private readonly InMemoryDropRegistry _drops = new();
     private readonly List<TrackerSyncRequest> _syncs = [];
-    private readonly List<DataDrop> _registry = [];
     private readonly SdkClientMocks _sdk = new();
 
     public RecomputeMetricsThroughItsPorts()
@@ -39,11 +38,9 @@ public sealed class RecomputeMetricsThroughItsPorts
             [Secondary.Value] = (SchoolPhase.Secondary, 1000),
             [Primary.Value] = (SchoolPhase.Primary, 400),
         };
-        _registry.Add(Drop(DropLocation.LaScope, "register", Now.AddDays(-10)));
-        _registry.Add(Drop(Secondary.Value, "exclusions-secondary", Now.AddDays(-2)));
-        _registry.Add(Drop(Primary.Value, "exclusions-primary", Now.AddDays(-1)));
-        _drops.Setup(d => d.ListAllAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => _registry);
-        _drops.Setup(d => d.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string scope, CancellationToken _) => [.. _registry.Where(d => d.Scope == scope)]);
+        Processed(DropLocation.LaScope, "register", Now.AddDays(-10));
+        Processed(Secondary.Value, "exclusions-secondary", Now.AddDays(-2));
+        Processed(Primary.Value, "exclusions-primary", Now.AddDays(-1));
     }
 
     private RecomputeMetricsUseCase Recompute()
@@ -55,12 +52,12 @@ public sealed class RecomputeMetricsThroughItsPorts
         var clock = new FakeClock(Now);
         // The early-warning tables are empty: no pupil is flagged, so the flags change nothing the metrics sync.
         var earlyWarnings = new RecomputeEarlyWarningsUseCase(
-            new EarlyWarningFactsReader(_sdk.Table(), _sdk.Table()), new EarlyWarningStore(_sdk.Table()), _facts, _drops.Object,
+            new EarlyWarningFactsReader(_sdk.Table(), _sdk.Table()), new EarlyWarningStore(_sdk.Table()), _facts, _drops,
             Options.Create(new EarlyWarningOptions()), clock, NullLogger<RecomputeEarlyWarningsUseCase>.Instance);
-        return new RecomputeMetricsUseCase(trackerSync.Object, _facts, _metrics, _drops.Object, _outcomes, earlyWarnings, clock, NullLogger<RecomputeMetricsUseCase>.Instance);
+        return new RecomputeMetricsUseCase(trackerSync.Object, _facts, _metrics, _drops, _outcomes, earlyWarnings, clock, NullLogger<RecomputeMetricsUseCase>.Instance);
     }
 
-    private static DataDrop Drop(string scope, string dropId, DateTimeOffset processedAt) => new()
+    private void Processed(string scope, string dropId, DateTimeOffset processedAt) => _drops.SaveAsync(new DataDrop
     {
         Scope = scope,
         DropId = dropId,
@@ -69,7 +66,7 @@ public sealed class RecomputeMetricsThroughItsPorts
         ReceivedAt = processedAt.AddMinutes(-5),
         ProcessedAt = processedAt,
         SchoolYears = [$"{scope}|{Year}"],
-    };
+    }, CancellationToken.None).GetAwaiter().GetResult();
 
     private void Suspension(Laestab school, string pupilKey, DateOnly start) =>
         _facts.Exclusions.Add((school, Year, new ExclusionFact(pupilKey, "FIXD", start, 2, "8", false)));
@@ -132,7 +129,7 @@ public sealed class RecomputeMetricsThroughItsPorts
             var rows = SchoolMetrics.Compute(await _facts.ReadAsync(Secondary, Year, new Dictionary<string, IReadOnlyList<string>>(), CancellationToken.None));
             await _metrics.ReplaceAsync(version, rows, Now.AddDays(-1), CancellationToken.None);
         };
-        _registry.Add(Drop(Secondary.Value, "exclusions-secondary-2", Now.AddDays(-1)));
+        Processed(Secondary.Value, "exclusions-secondary-2", Now.AddDays(-1));
 
         var result = await Recompute().RecomputeAsync(Secondary.Value, Year, CancellationToken.None);
 
