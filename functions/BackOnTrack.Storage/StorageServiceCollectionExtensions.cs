@@ -46,7 +46,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IBlobReceipts>(sp => sp.GetRequiredService<BlobReceiptStore>());
         services.AddSingleton<IDropRowRemover>(sp => new DropRowRemover(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IDropRows>(sp => new DropRowStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton(sp => new BenchmarkRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IUploadedFiles>(sp => new UploadedFiles(sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IReportFiles>(sp => new ReportFiles(sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IQuarantine>(sp => new QuarantineFiles(sp.GetRequiredService<BlobServiceClient>()));
@@ -60,6 +59,17 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPupilRows>(sp => new PupilRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IKeyRotations>(sp => new KeyRotationStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<ITableBackup>(sp => new TableBackupStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>()));
+        // Metrics and benchmarks: the figures, the DfE rows beside them, the cohorts' outcomes and the facts they come from.
+        services.AddSingleton(sp => new MetricsStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IMetricRows>(sp => sp.GetRequiredService<MetricsStore>());
+        services.AddSingleton(sp => new MetricFactsReader(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IMetricFacts>(sp => sp.GetRequiredService<MetricFactsReader>());
+        services.AddSingleton(sp => new CohortOutcomeStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ICohortOutcomes>(sp => sp.GetRequiredService<CohortOutcomeStore>());
+        services.AddSingleton(sp => new BenchmarkStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IBenchmarks>(sp => sp.GetRequiredService<BenchmarkStore>());
+        services.AddSingleton(sp => new BenchmarkRowStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IBenchmarkRows>(sp => sp.GetRequiredService<BenchmarkRowStore>());
         services.AddSingleton<StorageProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioning>());
         return services;

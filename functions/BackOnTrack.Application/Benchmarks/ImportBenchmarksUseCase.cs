@@ -1,9 +1,9 @@
 using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Drops;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Benchmarks;
@@ -14,8 +14,8 @@ namespace BackOnTrack.Application.Benchmarks;
 /// every year and period an import changed.
 /// </summary>
 internal sealed partial class ImportBenchmarksUseCase(
-    BenchmarkRowStore rowStore,
-    BenchmarkStore store,
+    IBenchmarkRows rowStore,
+    IBenchmarks store,
     IOptions<HubOptions> hubOptions,
     IOptions<IngestOptions> ingestOptions,
     ILogger<ImportBenchmarksUseCase> logger) : IDropImport

@@ -11,9 +11,6 @@ public static class BoardPackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBackOnTrackBoardPack(this IServiceCollection services)
     {
-        services.TryAddSingleton<MetricsStore>();
-        services.TryAddSingleton<BenchmarkStore>();
-        services.TryAddSingleton<CohortOutcomeStore>();
         services.TryAddSingleton<ActionPlanStore>();
         services.TryAddSingleton<SchoolRegisterStore>();
         services.TryAddSingleton<BoardPackArchive>();

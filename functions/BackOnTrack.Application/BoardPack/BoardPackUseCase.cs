@@ -8,6 +8,7 @@ using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage.Repositories;
@@ -29,9 +30,9 @@ public sealed record BoardPackRun(
 /// in <c>reports</c>, and publishes them to the board's library (or the outbox), replacing the same month's files.
 /// </summary>
 public sealed partial class BoardPackUseCase(
-    MetricsStore metrics,
-    BenchmarkStore benchmarks,
-    CohortOutcomeStore cohorts,
+    IMetricRows metrics,
+    IBenchmarks benchmarks,
+    ICohortOutcomes cohorts,
     ActionPlanStore plans,
     ReturnsTrackerUseCase returns,
     SchoolRegisterStore register,

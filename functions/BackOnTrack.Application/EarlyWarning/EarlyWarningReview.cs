@@ -24,7 +24,7 @@ public sealed record EarlyWarningList(DateOnly? AsOf, bool FromTable, IReadOnlyL
 public sealed class EarlyWarningReview(
     EarlyWarningFactsReader facts,
     EarlyWarningStore store,
-    MetricFactsReader cohorts,
+    IMetricFacts cohorts,
     IDropRegistry drops,
     IOptions<EarlyWarningOptions> options,
     TimeProvider clock)

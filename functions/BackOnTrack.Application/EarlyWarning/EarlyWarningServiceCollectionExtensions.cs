@@ -1,4 +1,5 @@
 using BackOnTrack.Application.Configuration;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.EarlyWarning;
@@ -7,7 +8,7 @@ public static class EarlyWarningServiceCollectionExtensions
 {
     /// <summary>
     /// The early-warning settings (section <c>EarlyWarning</c>, checked at start), its stores and its use cases. Needs
-    /// the hub's <see cref="MetricFactsReader"/> (cohort membership) and <see cref="DataDropStore"/>, which the hub's
+    /// the hub's <see cref="IMetricFacts"/> (cohort membership) and <see cref="DataDropStore"/>, which the hub's
     /// composition registers, and its <see cref="SchoolKeyStore"/> for the roll check.
     /// </summary>
     public static IServiceCollection AddBackOnTrackEarlyWarning(this IServiceCollection services, IConfiguration configuration)

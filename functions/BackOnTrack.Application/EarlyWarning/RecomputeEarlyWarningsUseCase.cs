@@ -25,7 +25,7 @@ public sealed record EarlyWarningRecomputeResult(DateOnly AsOf, int Schools, int
 public sealed partial class RecomputeEarlyWarningsUseCase(
     EarlyWarningFactsReader facts,
     EarlyWarningStore store,
-    MetricFactsReader cohorts,
+    IMetricFacts cohorts,
     IDropRegistry drops,
     IOptions<EarlyWarningOptions> options,
     TimeProvider clock,

@@ -48,7 +48,6 @@ public static class HubComposition
 
     private static void AddIngest(IServiceCollection services)
     {
-        services.AddSingleton<BenchmarkStore>();
         services.AddSingleton<ImportBenchmarksUseCase>();
         services.AddSingleton<IDropImport>(sp => sp.GetRequiredService<ImportBenchmarksUseCase>());
         services.AddSingleton<IDropImport, SchoolDataImport>();
@@ -60,9 +59,6 @@ public static class HubComposition
 
     private static void AddMetrics(IServiceCollection services)
     {
-        services.AddSingleton<MetricFactsReader>();
-        services.AddSingleton<MetricsStore>();
-        services.AddSingleton<CohortOutcomeStore>();
         services.AddSingleton<MetricsQuery>();
         services.AddSingleton<RecomputeMetricsUseCase>();
     }

@@ -1,8 +1,9 @@
+using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Metrics;
@@ -14,7 +15,7 @@ public sealed record Figure(string Period, string Breakdown, MetricValues Values
 public sealed record MetricsAnswer(string Scope, string AcademicYear, DateTimeOffset? DataAsOf, IReadOnlyList<Figure> Figures, IReadOnlyList<BenchmarkFigure> Benchmarks);
 
 /// <summary>Reads a scope's figures for a year with the DfE benchmarks to set beside them.</summary>
-public sealed class MetricsQuery(MetricsStore metrics, BenchmarkStore benchmarks, IOptions<HubOptions> hub)
+public sealed class MetricsQuery(IMetricRows metrics, IBenchmarks benchmarks, IOptions<HubOptions> hub)
 {
     /// <summary>The figures, or null when the scope has none for the year.</summary>
     public async Task<MetricsAnswer?> ReadAsync(string scope, AcademicYear year, CancellationToken cancellationToken)

@@ -5,8 +5,6 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Ports;
-using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Metrics;
 
@@ -17,7 +15,7 @@ public sealed record RecomputeResult(IReadOnlyList<string> ScopesChanged, int Sc
 /// Recomputes one school's Metrics for a year from its stored rows, then the LA roll-up from the schools' Metrics rows
 /// (so one school's drop never rescans the others' data). A request for the LA scope (a schools register drop)
 /// recomputes every school the register or the drops name for that year. Writes are conditional on the version read
-/// (see <see cref="MetricsStore"/>): a recompute that lost a race computes again, so concurrent recomputes never lose
+/// (see <see cref="IMetricRows"/>): a recompute that lost a race computes again, so concurrent recomputes never lose
 /// an update. Each scope whose figures changed gets a <c>tracker-sync</c> message. The intervention cohorts with a
 /// pupil at a recomputed school (every cohort, for the LA scope) get their before/after outcomes recomputed. Every
 /// change to a school's exclusions or attendance (ingest, reprocess, withdrawal, erasure) comes through here, so the
@@ -25,10 +23,10 @@ public sealed record RecomputeResult(IReadOnlyList<string> ScopesChanged, int Sc
 /// </summary>
 public sealed partial class RecomputeMetricsUseCase(
     ITrackerSyncRequests trackerSync,
-    MetricFactsReader facts,
-    MetricsStore metrics,
+    IMetricFacts facts,
+    IMetricRows metrics,
     IDropRegistry drops,
-    CohortOutcomeStore cohortOutcomes,
+    ICohortOutcomes cohortOutcomes,
     RecomputeEarlyWarningsUseCase earlyWarnings,
     TimeProvider clock,
     ILogger<RecomputeMetricsUseCase> logger)
@@ -106,9 +104,9 @@ public sealed partial class RecomputeMetricsUseCase(
             var version = await metrics.ReadVersionAsync(school.Value, year.ToString(), cancellationToken).ConfigureAwait(false);
             var rows = SchoolMetrics.Compute(await facts.ReadAsync(school, year, cohortsOf, cancellationToken).ConfigureAwait(false));
             var result = await metrics.ReplaceAsync(version, rows, dataAsOf, cancellationToken).ConfigureAwait(false);
-            if (result != WriteResult.Conflict)
+            if (result != MetricsWriteResult.Conflict)
             {
-                return result == WriteResult.Written;
+                return result == MetricsWriteResult.Written;
             }
 
             LogConflict(logger, school.Value, year, attempt);
@@ -152,9 +150,9 @@ public sealed partial class RecomputeMetricsUseCase(
             var (bySchool, dataAsOf) = await metrics.ReadSchoolsAsync(year.ToString(), cancellationToken).ConfigureAwait(false);
             var rows = LaRollUp.Sum(bySchool.Select(s => new SchoolRows(s.Key, register.TryGetValue(s.Key, out var phase) ? phase : null, s.Value)));
             var result = await metrics.ReplaceAsync(version, rows, dataAsOf, cancellationToken).ConfigureAwait(false);
-            if (result != WriteResult.Conflict)
+            if (result != MetricsWriteResult.Conflict)
             {
-                return result == WriteResult.Written;
+                return result == MetricsWriteResult.Written;
             }
 
             LogConflict(logger, DropLocation.LaScope, year, attempt);

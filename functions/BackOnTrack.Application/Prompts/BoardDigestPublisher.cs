@@ -2,6 +2,7 @@ using System.Globalization;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Plans;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Prompts;
 using BackOnTrack.Application.BoardPack;
 using BackOnTrack.Application.Configuration;
@@ -20,8 +21,8 @@ namespace BackOnTrack.Application.Prompts;
 /// </summary>
 public sealed partial class BoardDigestPublisher(
     PromptLedgerStore ledger,
-    MetricsStore metrics,
-    BenchmarkStore benchmarks,
+    IMetricRows metrics,
+    IBenchmarks benchmarks,
     IBoardDigestPoster poster,
     TrackerLinks links,
     ReturnsTrackerUseCase returns,

@@ -1,7 +1,7 @@
 using System.Globalization;
+using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.M365.Digest;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Prompts;
 

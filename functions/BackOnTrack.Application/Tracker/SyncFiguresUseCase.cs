@@ -1,7 +1,9 @@
+using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Storage.Repositories;
@@ -16,7 +18,7 @@ namespace BackOnTrack.Application.Tracker;
 /// as the last recompute left them (a school's own partition, or every school's for the LA).
 /// </summary>
 public sealed partial class SyncFiguresUseCase(
-    MetricsStore metrics, BenchmarkStore benchmarks, EarlyWarningStore earlyWarnings, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
+    IMetricRows metrics, IBenchmarks benchmarks, EarlyWarningStore earlyWarnings, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
 {
     public async Task<TrackerSyncResult> SyncAsync(string scope, AcademicYear year, CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ public static class ConformanceCommand
         }
 
         progress?.Report(new ProgressStep($"{files.Count} file(s) loaded", files.Count, files.Count));
-        var store = app.Services.GetRequiredService<BenchmarkStore>();
+        var store = app.Services.GetRequiredService<IBenchmarks>();
         var home = await store.CountAsync(BenchmarkLevel.LA, hub.LocalAuthority, cancellationToken).ConfigureAwait(false);
         var region = await store.CountAsync(BenchmarkLevel.Region, hub.Region, cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(Format(folder.FullName, loaded, hub, home, region)).ConfigureAwait(false);

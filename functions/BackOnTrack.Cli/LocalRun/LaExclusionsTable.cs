@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Metrics;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Cli.LocalRun;
 

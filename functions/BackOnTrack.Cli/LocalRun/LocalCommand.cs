@@ -8,6 +8,7 @@ using BackOnTrack.Cli.Operations;
 using BackOnTrack.LocalHost;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Outbox;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Storage;
 using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
@@ -100,8 +101,8 @@ internal static class LocalCommand
     /// <summary>The LA's exclusions table for every year with LA figures, beside DfE's where loaded.</summary>
     private static async Task<string> LaPictureAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var metrics = services.GetRequiredService<MetricsStore>();
-        var benchmarks = services.GetRequiredService<BenchmarkStore>();
+        var metrics = services.GetRequiredService<IMetricRows>();
+        var benchmarks = services.GetRequiredService<IBenchmarks>();
         var hub = services.GetRequiredService<IOptions<HubOptions>>().Value;
         var years = new List<LaExclusionsTable.Year>();
         foreach (var year in await metrics.YearsAsync(Core.Drops.DropLocation.LaScope, cancellationToken).ConfigureAwait(false))

@@ -3,11 +3,12 @@ using Azure.Data.Tables;
 using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Table Benchmarks beyond plain writes: the home LA's ranks, and what is stored for an area.</summary>
-public sealed class BenchmarkStore
+public sealed class BenchmarkStore : IBenchmarks
 {
     // Another import may rewrite a row between this read and write; a few fresh reads settle it.
     private const int MaxAttempts = 5;
@@ -190,10 +191,4 @@ public sealed class BenchmarkStore
         Set(BenchmarkEntities.SuspRankOf, ranks.Susp?.Of);
         return changed;
     }
-}
-
-/// <summary>One benchmark row as the API and the run summary show it: where and when it is from, and its measures.</summary>
-public sealed record BenchmarkFigure(string Period, string Level, string Name, string Phase, IReadOnlyDictionary<string, double> Measures)
-{
-    public double? Measure(string name) => Measures.TryGetValue(name, out var value) ? value : null;
 }

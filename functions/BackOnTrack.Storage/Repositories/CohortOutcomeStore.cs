@@ -2,11 +2,12 @@ using Azure;
 using Azure.Data.Tables;
 using BackOnTrack.Core.BoardPack;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Table CohortOutcomes: PartitionKey the cohort's name, RowKey <c>LA</c> or a school's LAESTAB.</summary>
-public sealed class CohortOutcomeStore
+public sealed class CohortOutcomeStore : ICohortOutcomes
 {
     private readonly TableClient _table;
 
@@ -38,6 +39,7 @@ public sealed class CohortOutcomeStore
         }
     }
 
+    /// <summary>A cohort's rows as the table holds them, every property as written.</summary>
     public async Task<IReadOnlyList<TableEntity>> ReadAsync(string cohort, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();

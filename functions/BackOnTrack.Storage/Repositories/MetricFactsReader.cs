@@ -3,12 +3,13 @@ using Azure.Data.Tables;
 using BackOnTrack.Core.Attendance;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Schools;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Reads what the metrics need about one school-year from the tables ingest writes.</summary>
-public sealed class MetricFactsReader
+public sealed class MetricFactsReader : IMetricFacts
 {
     private readonly TableClient _schools;
     private readonly TableClient _exclusions;

@@ -4,6 +4,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -13,7 +14,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// write of a scope-year ends with a conditional write of that row in the same transaction as the last rows, so of two
 /// recomputes racing over one scope-year the one that read an older version fails and computes again: no update is lost.
 /// </summary>
-public sealed class MetricsStore
+public sealed class MetricsStore : IMetricRows
 {
     private const string VersionSuffix = "_Version";
 
@@ -28,27 +29,24 @@ public sealed class MetricsStore
     {
     }
 
-    /// <summary>What a writer must hold to write a scope-year: the version it read.</summary>
-    public sealed record Version(string Scope, string AcademicYear, ETag? ETag, string? Fingerprint);
-
-    public async Task<Version> ReadVersionAsync(string scope, string academicYear, CancellationToken cancellationToken)
+    public async Task<MetricsVersion> ReadVersionAsync(string scope, string academicYear, CancellationToken cancellationToken)
     {
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(scope, academicYear + VersionSuffix, cancellationToken: cancellationToken).ConfigureAwait(false);
         var row = found.HasValue ? found.Value : null;
-        return new Version(scope, academicYear, row?.ETag, row?.GetString("Fingerprint"));
+        return new MetricsVersion(scope, academicYear, row?.ETag.ToString(), row?.GetString("Fingerprint"));
     }
 
     /// <summary>
     /// Replaces the scope-year's rows with <paramref name="rows"/> if nobody wrote it since <paramref name="read"/>.
     /// </summary>
     /// <returns><c>Unchanged</c> when the rows were already these, <c>Written</c>, or <c>Conflict</c> when another writer came first.</returns>
-    public async Task<WriteResult> ReplaceAsync(Version read, IReadOnlyList<MetricRow> rows, DateTimeOffset? dataAsOf, CancellationToken cancellationToken)
+    public async Task<MetricsWriteResult> ReplaceAsync(MetricsVersion read, IReadOnlyList<MetricRow> rows, DateTimeOffset? dataAsOf, CancellationToken cancellationToken)
     {
         var entities = rows.Select(r => ToEntity(read.Scope, read.AcademicYear, r, dataAsOf)).ToList();
         var fingerprint = Fingerprint(entities);
         if (fingerprint == read.Fingerprint)
         {
-            return WriteResult.Unchanged;
+            return MetricsWriteResult.Unchanged;
         }
 
         var keep = entities.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
@@ -65,7 +63,7 @@ public sealed class MetricsStore
 
         var version = new TableEntity(read.Scope, read.AcademicYear + VersionSuffix) { ["Fingerprint"] = fingerprint, ["Rows"] = entities.Count };
         actions.Add(read.ETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, version, etag)
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, version, new ETag(etag))
             : new TableTransactionAction(TableTransactionActionType.Add, version));
 
         var chunks = actions.Chunk(TableTransactions.MaxOperations).ToList();
@@ -77,11 +75,11 @@ public sealed class MetricsStore
         try
         {
             await _table.SubmitCheckedAsync(chunks[^1], cancellationToken).ConfigureAwait(false);
-            return WriteResult.Written;
+            return MetricsWriteResult.Written;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            return WriteResult.Conflict;
+            return MetricsWriteResult.Conflict;
         }
     }
 

@@ -1,6 +1,6 @@
+using BackOnTrack.Core.Benchmarks;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Application.Prompts;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.UnitTests.Prompts;
 
