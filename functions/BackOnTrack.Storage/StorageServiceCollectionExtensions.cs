@@ -59,6 +59,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPupilRows>(sp => new PupilRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IKeyRotations>(sp => new KeyRotationStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<ITableBackup>(sp => new TableBackupStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>()));
+        // Schools (their keys and the register), the operations verbs' audit log, and early warning.
+        services.AddSingleton(sp => new SchoolKeyStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ISchoolKeys>(sp => sp.GetRequiredService<SchoolKeyStore>());
+        services.AddSingleton(sp => new SchoolRegisterStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ISchoolRegister>(sp => sp.GetRequiredService<SchoolRegisterStore>());
+        services.AddSingleton(sp => new OperationsAuditStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IOperationsAudit>(sp => sp.GetRequiredService<OperationsAuditStore>());
+        services.AddSingleton(sp => new EarlyWarningStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IEarlyWarnings>(sp => sp.GetRequiredService<EarlyWarningStore>());
+        services.AddSingleton<IEarlyWarningFacts>(sp => new EarlyWarningFactsReader(sp.GetRequiredService<TableServiceClient>()));
         // Metrics and benchmarks: the figures, the DfE rows beside them, the cohorts' outcomes and the facts they come from.
         services.AddSingleton(sp => new MetricsStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IMetricRows>(sp => sp.GetRequiredService<MetricsStore>());

@@ -12,7 +12,6 @@ public static class BoardPackServiceCollectionExtensions
     public static IServiceCollection AddBackOnTrackBoardPack(this IServiceCollection services)
     {
         services.TryAddSingleton<ActionPlanStore>();
-        services.TryAddSingleton<SchoolRegisterStore>();
         services.TryAddSingleton<BoardPackArchive>();
         services.TryAddSingleton<BoardPackUseCase>();
         return services;

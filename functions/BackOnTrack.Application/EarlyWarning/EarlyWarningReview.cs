@@ -22,8 +22,8 @@ public sealed record EarlyWarningList(DateOnly? AsOf, bool FromTable, IReadOnlyL
 /// New (flagged now, not then), Continuing (both), Cleared (then, not now).
 /// </summary>
 public sealed class EarlyWarningReview(
-    EarlyWarningFactsReader facts,
-    EarlyWarningStore store,
+    IEarlyWarningFacts facts,
+    IEarlyWarnings store,
     IMetricFacts cohorts,
     IDropRegistry drops,
     IOptions<EarlyWarningOptions> options,

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Schools;
 using BackOnTrack.Core.EarlyWarning;
@@ -69,8 +70,8 @@ public sealed record EarlyWarningRollReason(
 /// whatever UPNs are posted; no UPN is stored or logged, and the logs hold counts only.
 /// </summary>
 public sealed partial class EarlyWarningRollQuery(
-    SchoolKeyStore keys,
-    EarlyWarningStore store,
+    ISchoolKeys keys,
+    IEarlyWarnings store,
     IOptions<HubOptions> hub,
     ILogger<EarlyWarningRollQuery> logger)
 {

@@ -23,8 +23,8 @@ public sealed record EarlyWarningRecomputeResult(DateOnly AsOf, int Schools, int
 /// metrics) and for every school weekly, so the windows move with time.
 /// </summary>
 public sealed partial class RecomputeEarlyWarningsUseCase(
-    EarlyWarningFactsReader facts,
-    EarlyWarningStore store,
+    IEarlyWarningFacts facts,
+    IEarlyWarnings store,
     IMetricFacts cohorts,
     IDropRegistry drops,
     IOptions<EarlyWarningOptions> options,
@@ -45,7 +45,7 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
         await RecomputeAsync(await SchoolsAsync(drops, store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Every school any drop has described, and every school with EarlyWarnings rows, in LAESTAB order.</summary>
-    internal static async Task<IReadOnlyList<Laestab>> SchoolsAsync(IDropRegistry drops, EarlyWarningStore store, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<Laestab>> SchoolsAsync(IDropRegistry drops, IEarlyWarnings store, CancellationToken cancellationToken)
     {
         var fromDrops = (await drops.ListAllAsync(cancellationToken).ConfigureAwait(false))
             .SelectMany(d => d.SchoolYears)
@@ -122,7 +122,7 @@ public sealed partial class RecomputeEarlyWarningsUseCase(
             // Left over: pupils with a row but no record at the school any more (erased, withdrawn, or out of every window's reach).
             writes.AddRange(stored.Values.Select(s => new EarlyWarningWrite(s.Flag.PupilKey, null, s.ETag)));
             var result = await store.WriteAsync(school, writes, cancellationToken).ConfigureAwait(false);
-            if (result != WriteResult.Conflict)
+            if (result != EarlyWarningWriteResult.Conflict)
             {
                 return new EarlyWarningRecomputeResult(asOf, 1, pupils.Count, flagged, newly, cleared, writes.Count - stored.Count, stored.Count);
             }

@@ -66,7 +66,6 @@ public static class HubComposition
     private static void AddSchools(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SchoolKeyStore>();
         services.AddSingleton<SchoolUploadsUseCase>();
         services.AddBackOnTrackPortal();
     }

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Operations;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ports;
@@ -19,7 +20,7 @@ public sealed record ErasureResult(IReadOnlyDictionary<string, int> RowsRemoved,
 /// writes an audit entry with counts, who and why, and no identifier. Running it again removes nothing more.
 /// </summary>
 public sealed partial class ErasePupilUseCase(
-    IPupilRows pupilRows, IMetricsRequests metricsRequests, EarlyWarningStore earlyWarnings, OperationsAuditStore audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
+    IPupilRows pupilRows, IMetricsRequests metricsRequests, IEarlyWarnings earlyWarnings, IOperationsAudit audit, TimeProvider clock, ILogger<ErasePupilUseCase> logger)
 {
     public const string Operation = "PupilErase";
 

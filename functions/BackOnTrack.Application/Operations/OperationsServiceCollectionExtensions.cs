@@ -15,8 +15,6 @@ public static class OperationsServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddBackOnTrackEarlyWarning(configuration);
         services.AddSingleton<PupilDataRetention>();
-        services.AddSingleton<SchoolRegisterStore>();
-        services.AddSingleton<OperationsAuditStore>();
         services.AddSingleton<ReturnsTrackerUseCase>();
         services.AddSingleton<ListDropsUseCase>();
         services.AddSingleton<ReprocessDropUseCase>();

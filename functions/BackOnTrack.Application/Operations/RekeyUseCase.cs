@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Operations;
 using System.Security.Cryptography;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ports;
@@ -38,7 +39,7 @@ public sealed record RekeyProgress(string Table, long RowsRekeyed);
 /// (Running, then Complete) so a finished rotation is not applied again and two rotations cannot interleave.
 /// </summary>
 public sealed partial class RekeyUseCase(
-    IPupilRows pupilRows, IKeyRotations rotations, OperationsAuditStore audit, IOptions<HubOptions> options, TimeProvider clock, ILogger<RekeyUseCase> logger)
+    IPupilRows pupilRows, IKeyRotations rotations, IOperationsAudit audit, IOptions<HubOptions> options, TimeProvider clock, ILogger<RekeyUseCase> logger)
 {
     public const string Operation = "Rekey";
 

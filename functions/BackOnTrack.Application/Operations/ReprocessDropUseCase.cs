@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Operations;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Ingest;
@@ -37,7 +38,7 @@ internal sealed partial class ReprocessDropUseCase(
     IngestDropUseCase ingest,
     IUploadedFiles uploads,
     IMetricsRequests metricsRequests,
-    OperationsAuditStore audit,
+    IOperationsAudit audit,
     TimeProvider clock,
     ILogger<ReprocessDropUseCase> logger)
 {

@@ -7,7 +7,7 @@ using BackOnTrack.Storage.Repositories;
 namespace BackOnTrack.Application.Operations;
 
 /// <summary>The returns tracker for one term: the register and the drop registry read, then <see cref="ReturnsTracker"/>.</summary>
-public sealed class ReturnsTrackerUseCase(SchoolRegisterStore register, IDropRegistry drops, TimeProvider clock)
+public sealed class ReturnsTrackerUseCase(ISchoolRegister register, IDropRegistry drops, TimeProvider clock)
 {
     /// <summary>The term and academic year the hub's clock is in.</summary>
     public (AcademicYear Year, Period Term) CurrentTerm()

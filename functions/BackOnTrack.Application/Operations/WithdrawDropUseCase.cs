@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Operations;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Messages;
@@ -27,7 +28,7 @@ public sealed record WithdrawOutcome(WithdrawResult Result, DropStatus? Status, 
 /// same content again (a new blob version) reinstates it.
 /// </summary>
 public sealed partial class WithdrawDropUseCase(
-    IDropRegistry drops, IDropRowRemover remover, IMetricsRequests metricsRequests, ITrackerSyncRequests trackerSync, OperationsAuditStore audit, TimeProvider clock, ILogger<WithdrawDropUseCase> logger)
+    IDropRegistry drops, IDropRowRemover remover, IMetricsRequests metricsRequests, ITrackerSyncRequests trackerSync, IOperationsAudit audit, TimeProvider clock, ILogger<WithdrawDropUseCase> logger)
 {
     public const string Operation = "DropWithdraw";
 

@@ -46,9 +46,9 @@ public sealed record SchoolReturnsAnswer(
 /// the key's own school; a key of another school is refused exactly as a wrong key is.
 /// </summary>
 public sealed partial class SchoolPortalQueries(
-    SchoolKeyStore keys,
+    ISchoolKeys keys,
     IDropRegistry drops,
-    SchoolRegisterStore register,
+    ISchoolRegister register,
     ReturnsTrackerUseCase returns,
     ILogger<SchoolPortalQueries> logger)
 {

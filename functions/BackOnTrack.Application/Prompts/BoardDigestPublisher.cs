@@ -28,7 +28,7 @@ public sealed partial class BoardDigestPublisher(
     ReturnsTrackerUseCase returns,
     RejectedTrackerEditStore rejectedEdits,
     BoardPackArchive boardPacks,
-    EarlyWarningStore earlyWarnings,
+    IEarlyWarnings earlyWarnings,
     IOptions<HubOptions> hub,
     TimeProvider clock,
     ILogger<BoardDigestPublisher> logger)

@@ -56,7 +56,7 @@ public sealed record SchoolAnswer<T>(SchoolRequestOutcome Outcome, T? Value, str
 /// answered exactly as a drop that does not exist (404), so a key never tells one school about another's files.
 /// </summary>
 public sealed partial class SchoolUploadsUseCase(
-    SchoolKeyStore keys,
+    ISchoolKeys keys,
     IUploadUrls uploadUrls,
     IUploadedFiles uploads,
     IReportFiles reports,

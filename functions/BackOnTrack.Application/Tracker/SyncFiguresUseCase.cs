@@ -18,7 +18,7 @@ namespace BackOnTrack.Application.Tracker;
 /// as the last recompute left them (a school's own partition, or every school's for the LA).
 /// </summary>
 public sealed partial class SyncFiguresUseCase(
-    IMetricRows metrics, IBenchmarks benchmarks, EarlyWarningStore earlyWarnings, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
+    IMetricRows metrics, IBenchmarks benchmarks, IEarlyWarnings earlyWarnings, TrackerPusher pusher, IOptions<HubOptions> hub, ILogger<SyncFiguresUseCase> logger)
 {
     public async Task<TrackerSyncResult> SyncAsync(string scope, AcademicYear year, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using System.CommandLine;
 using System.Globalization;
 using BackOnTrack.Cli.Hosting;
@@ -34,7 +35,7 @@ public static class SchoolsCommand
         }
 
         using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
-        var key = await app.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(school, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var key = await app.Services.GetRequiredService<ISchoolKeys>().IssueAsync(school, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Key {key.KeyId} issued for school {school}. Give it to the school over a secure channel; it is shown only now:")).ConfigureAwait(false);
         await output.WriteLineAsync(key.ToString()).ConfigureAwait(false);
@@ -49,7 +50,7 @@ public static class SchoolsCommand
         }
 
         using var app = await OperationsApp.OpenAsync(clock, configure, cancellationToken).ConfigureAwait(false);
-        var revoked = await app.Services.GetRequiredService<SchoolKeyStore>().RevokeAsync(school, keyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var revoked = await app.Services.GetRequiredService<ISchoolKeys>().RevokeAsync(school, keyId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{revoked} key(s) of school {school} revoked.")).ConfigureAwait(false);
         return revoked > 0 || keyId is null ? 0 : 2;
     }

@@ -3,6 +3,7 @@ using BackOnTrack.Core.Attendance;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Metrics;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -11,7 +12,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// Attendance partitions once, grouped by pupil key, with every session's register code (a part-time timetable shows
 /// only in its code, C2).
 /// </summary>
-public sealed class EarlyWarningFactsReader
+public sealed class EarlyWarningFactsReader : IEarlyWarningFacts
 {
     private readonly TableClient _exclusions;
     private readonly TableClient _attendance;

@@ -221,11 +221,3 @@ public sealed class MetricsStore : IMetricRows
 
     private static bool KeyOrSystem(string name) => name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag";
 }
-
-/// <summary>What a conditional replace of a scope-year came to.</summary>
-public enum WriteResult
-{
-    Unchanged,
-    Written,
-    Conflict,
-}

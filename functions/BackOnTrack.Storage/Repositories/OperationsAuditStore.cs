@@ -1,22 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using BackOnTrack.Core.Operations;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
-/// <summary>
-/// One thing an operations verb did. It never holds a pupil identifier: the operation, when, who and why (as the
-/// operator typed them), and counts.
-/// </summary>
-public sealed record OperationsAuditEntry(string Operation, DateTimeOffset At, string By, string Reason, IReadOnlyDictionary<string, long> Counts);
-
 /// <summary>Table OperationsAudit (PartitionKey the operation, RowKey newest first: inverted ticks and a random suffix).</summary>
-public sealed class OperationsAuditStore
+public sealed class OperationsAuditStore : IOperationsAudit
 {
     private readonly TableClient _table;
 
     /// <param name="table">The OperationsAudit table's client.</param>
-    public OperationsAuditStore(TableClient table) => _table = table;
+    public OperationsAuditStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <summary>The store over the account's OperationsAudit table (how the hub's container builds it).</summary>
     public OperationsAuditStore(TableServiceClient tables)
@@ -38,7 +34,7 @@ public sealed class OperationsAuditStore
         await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An operation's entries, newest first.</summary>
+    /// <summary>An operation's entries, newest first (for the operator and the tests; the use cases only write).</summary>
     public async Task<IReadOnlyList<OperationsAuditEntry>> ListAsync(string operation, CancellationToken cancellationToken)
     {
         var entries = new List<OperationsAuditEntry>();

@@ -1,22 +1,20 @@
 using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Schools;
 
 namespace BackOnTrack.Storage.Repositories;
-
-/// <summary>One of a school's keys as stored: never the key itself.</summary>
-public sealed record SchoolKeyRecord(string Laestab, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>
 /// Table <c>SchoolKeys</c>: PartitionKey the school's LAESTAB, RowKey the key's id; SecretHash (SHA-256 of the secret,
 /// hex), IssuedAt, RevokedAt. A revoked key stays listed, so who had access when can be told afterwards.
 /// </summary>
-public sealed class SchoolKeyStore
+public sealed class SchoolKeyStore : ISchoolKeys
 {
     private readonly TableClient _table;
 
     /// <param name="table">The SchoolKeys table's client.</param>
-    public SchoolKeyStore(TableClient table) => _table = table;
+    public SchoolKeyStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <summary>The store over the account's SchoolKeys table (how the hub's container builds it).</summary>
     public SchoolKeyStore(TableServiceClient tables)

@@ -1,11 +1,12 @@
 using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Returns;
 
 namespace BackOnTrack.Storage.Repositories;
 
 /// <summary>Table Schools (PartitionKey the academic year, RowKey the LAESTAB), as the register lists the LA's schools.</summary>
-public sealed class SchoolRegisterStore
+public sealed class SchoolRegisterStore : ISchoolRegister
 {
     private readonly TableClient _table;
 

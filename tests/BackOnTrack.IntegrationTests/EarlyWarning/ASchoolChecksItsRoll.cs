@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -43,7 +44,7 @@ public sealed class ASchoolChecksItsRoll(AzuriteFixture azurite) : IAsyncLifetim
             await DropAsync(school, "marks.csv", Marks(PupilDrops.UpnFor(school, 1), PupilDrops.UpnFor(school, 2)));
         }
 
-        var keys = _hub.Services.GetRequiredService<SchoolKeyStore>();
+        var keys = _hub.Services.GetRequiredService<ISchoolKeys>();
         _key = await keys.IssueAsync(Laestab.Parse(_school), DateTimeOffset.UtcNow, CancellationToken.None);
         _otherKey = await keys.IssueAsync(Laestab.Parse(_other), DateTimeOffset.UtcNow, CancellationToken.None);
     }

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Hosting;
 using Microsoft.Extensions.Hosting;
 using System.Globalization;
@@ -66,8 +67,8 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
     }
 
     private RecomputeEarlyWarningsUseCase RecomputeOn(DateOnly date) => new(
-        _hub.Services.GetRequiredService<EarlyWarningFactsReader>(),
-        _hub.Services.GetRequiredService<EarlyWarningStore>(),
+        _hub.Services.GetRequiredService<IEarlyWarningFacts>(),
+        _hub.Services.GetRequiredService<IEarlyWarnings>(),
         _hub.Services.GetRequiredService<MetricFactsReader>(),
         _hub.Services.GetRequiredService<DataDropStore>(),
         _hub.Services.GetRequiredService<IOptions<EarlyWarningOptions>>(),
@@ -80,7 +81,7 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
         _hub.Services.GetRequiredService<PupilKeyLookup>().KeyFor(Upn.TryParse(Planted(path).Upn, out var upn, out _) ? upn : throw new InvalidOperationException("Not a UPN.")).Value;
 
     private async Task<Dictionary<string, EarlyWarningFlag>> RowsAsync() =>
-        (await _hub.Services.GetRequiredService<EarlyWarningStore>().ReadSchoolAsync(Laestab.Parse(Planted(EarlyWarningPath.Cleared).Laestab), CancellationToken.None))
+        (await _hub.Services.GetRequiredService<IEarlyWarnings>().ReadSchoolAsync(Laestab.Parse(Planted(EarlyWarningPath.Cleared).Laestab), CancellationToken.None))
         .ToDictionary(s => s.Flag.PupilKey, s => s.Flag, StringComparer.Ordinal);
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
     public async Task TheSchoolsRollCheckAnswersItsFlaggedPupilByUpn()
     {
         var school = Planted(EarlyWarningPath.FlaggedThenExcluded).Laestab;
-        var key = await _hub.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
+        var key = await _hub.Services.GetRequiredService<ISchoolKeys>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
 
         var answer = await _hub.Services.GetRequiredService<EarlyWarningRollQuery>().CheckAsync(school, key.ToString(),
             new EarlyWarningRollRequest([.. _dataset.EarlyWarnings.Select(p => (string?)p.Upn)]), CancellationToken.None);
@@ -169,7 +170,7 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
     public async Task OverHttpTheSchoolPostsItsRollAsACsvFileAndReadsItsFlaggedPupilByUpn()
     {
         var school = Planted(EarlyWarningPath.FlaggedThenExcluded).Laestab;
-        var key = await _hub.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
+        var key = await _hub.Services.GetRequiredService<ISchoolKeys>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
         var roll = "UPN,Year group\r\n" + string.Concat(_dataset.EarlyWarnings.Select(p => p.Upn + ",10\r\n"));
         using var http = new HttpClient { BaseAddress = _hub.Address };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/schools/{school}/early-warning") { Content = new StringContent(roll, System.Text.Encoding.UTF8, "text/csv") };
@@ -189,7 +190,7 @@ public sealed class EarlyWarningOnTheSampleDataset : IAsyncLifetime
     public async Task OverHttpARollWithABadUpnIsA400NamingItsLineWithoutRepeatingItAndNoKeyIsA401()
     {
         var school = Planted(EarlyWarningPath.FlaggedThenExcluded).Laestab;
-        var key = await _hub.Services.GetRequiredService<SchoolKeyStore>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
+        var key = await _hub.Services.GetRequiredService<ISchoolKeys>().IssueAsync(Laestab.Parse(school), DateTimeOffset.UtcNow, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = _hub.Address };
         var json = JsonSerializer.Serialize(new { upns = new[] { Planted(EarlyWarningPath.Cleared).Upn, "NOT-A-UPN-42" } });
 

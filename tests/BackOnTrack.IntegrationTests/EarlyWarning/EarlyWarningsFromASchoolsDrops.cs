@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Hosting;
 using System.Globalization;
 using System.Text;
@@ -80,11 +81,11 @@ public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAs
     private PupilKey KeyOf(string upn) => _hub.Services.GetRequiredService<PupilKeyLookup>().KeyFor(Upn.TryParse(upn, out var parsed, out _) ? parsed : throw new ArgumentException("Not a UPN.", nameof(upn)));
 
     private Task<IReadOnlyList<StoredEarlyWarning>> RowsAsync() =>
-        _hub.Services.GetRequiredService<EarlyWarningStore>().ReadSchoolAsync(Laestab.Parse(_school), CancellationToken.None);
+        _hub.Services.GetRequiredService<IEarlyWarnings>().ReadSchoolAsync(Laestab.Parse(_school), CancellationToken.None);
 
     private RecomputeEarlyWarningsUseCase RecomputeOn(DateOnly date) => new(
-        _hub.Services.GetRequiredService<EarlyWarningFactsReader>(),
-        _hub.Services.GetRequiredService<EarlyWarningStore>(),
+        _hub.Services.GetRequiredService<IEarlyWarningFacts>(),
+        _hub.Services.GetRequiredService<IEarlyWarnings>(),
         _hub.Services.GetRequiredService<MetricFactsReader>(),
         _hub.Services.GetRequiredService<DataDropStore>(),
         _hub.Services.GetRequiredService<IOptions<EarlyWarningOptions>>(),
@@ -202,7 +203,7 @@ public sealed class EarlyWarningsFromASchoolsDrops(AzuriteFixture azurite) : IAs
         // The flag's row goes, so the next recompute writes it again while the school's Metrics stay as they were.
         var school = Laestab.Parse(_school);
         var row = Assert.Single(await RowsAsync());
-        await _hub.Services.GetRequiredService<EarlyWarningStore>().WriteAsync(school, [new EarlyWarningWrite(row.Flag.PupilKey, null, row.ETag)], CancellationToken.None);
+        await _hub.Services.GetRequiredService<IEarlyWarnings>().WriteAsync(school, [new EarlyWarningWrite(row.Flag.PupilKey, null, row.ETag)], CancellationToken.None);
 
         var result = await _hub.Services.GetRequiredService<Application.Metrics.RecomputeMetricsUseCase>().RecomputeAsync(_school, AcademicYear.Parse("2024-25"), CancellationToken.None);
 

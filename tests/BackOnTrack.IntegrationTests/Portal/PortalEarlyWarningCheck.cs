@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using System.Text;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Core.EarlyWarning;
@@ -32,7 +33,7 @@ public sealed class PortalEarlyWarningCheck(AzuriteFixture azurite) : IAsyncLife
             [new ReasonEvidence(EarlyWarningReason.RepeatSuspensions, Count: 2, First: new DateOnly(2024, 11, 12), Last: new DateOnly(2024, 12, 2)),
              new ReasonEvidence(EarlyWarningReason.PersistentAbsence, Percent: 14.5m, Sessions: 29)],
             "9", "None", EarlyWarningStatus.New, new DateTimeOffset(2024, 12, 6, 5, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 12, 6, 5, 0, 0, TimeSpan.Zero), asOf);
-        await _rig.Hub.Services.GetRequiredService<EarlyWarningStore>().WriteAsync(_school, [new EarlyWarningWrite(pupil, flag, null)], CancellationToken.None);
+        await _rig.Hub.Services.GetRequiredService<IEarlyWarnings>().WriteAsync(_school, [new EarlyWarningWrite(pupil, flag, null)], CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _rig.DisposeAsync();

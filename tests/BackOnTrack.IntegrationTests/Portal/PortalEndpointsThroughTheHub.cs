@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public sealed class PortalEndpointsThroughTheHub(AzuriteFixture azurite) : IAsyn
     {
         // Today: a drop belongs to the term it is received in, and it is received now.
         _hub = await TestHub.StartAsync(azurite, DateOnly.FromDateTime(DateTime.UtcNow));
-        var keys = _hub.Services.GetRequiredService<SchoolKeyStore>();
+        var keys = _hub.Services.GetRequiredService<ISchoolKeys>();
         _key = await keys.IssueAsync(_school, DateTimeOffset.UtcNow, CancellationToken.None);
         _otherKey = await keys.IssueAsync(_otherSchool, DateTimeOffset.UtcNow, CancellationToken.None);
     }

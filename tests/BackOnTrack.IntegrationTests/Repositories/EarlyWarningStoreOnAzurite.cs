@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using Azure.Data.Tables;
 using BackOnTrack.Tests.Storage;
 using BackOnTrack.Core.EarlyWarning;
@@ -43,7 +44,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
     {
         var store = new EarlyWarningStore(_sdkTables);
 
-        Assert.Equal(WriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None));
+        Assert.Equal(EarlyWarningWriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None));
 
         var read = Assert.Single(await store.ReadSchoolAsync(_school, CancellationToken.None));
         Assert.True(read.Flag.SameAs(Flag()));
@@ -73,11 +74,11 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
         await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
         var read = Assert.Single(await store.ReadSchoolAsync(_school, CancellationToken.None));
         var continuing = Flag() with { Status = EarlyWarningStatus.Continuing, AsOf = new DateOnly(2025, 3, 17) };
-        Assert.Equal(WriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, continuing, read.ETag)], CancellationToken.None));
+        Assert.Equal(EarlyWarningWriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, continuing, read.ETag)], CancellationToken.None));
 
         var stale = await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag() with { Status = EarlyWarningStatus.Cleared }, read.ETag)], CancellationToken.None);
 
-        Assert.Equal(WriteResult.Conflict, stale);
+        Assert.Equal(EarlyWarningWriteResult.Conflict, stale);
         Assert.Equal(EarlyWarningStatus.Continuing, Assert.Single(await store.ReadSchoolAsync(_school, CancellationToken.None)).Flag.Status);
     }
 
@@ -87,7 +88,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
         var store = new EarlyWarningStore(_sdkTables);
         await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
 
-        Assert.Equal(WriteResult.Conflict, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None));
+        Assert.Equal(EarlyWarningWriteResult.Conflict, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None));
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class EarlyWarningStoreOnAzurite(AzuriteFixture azurite) : IAsyncL
         await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, Flag(), null)], CancellationToken.None);
         var read = Assert.Single(await store.ReadSchoolAsync(_school, CancellationToken.None));
 
-        Assert.Equal(WriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, null, read.ETag)], CancellationToken.None));
+        Assert.Equal(EarlyWarningWriteResult.Written, await store.WriteAsync(_school, [new EarlyWarningWrite(Pupil, null, read.ETag)], CancellationToken.None));
 
         Assert.Empty(await store.ReadSchoolAsync(_school, CancellationToken.None));
     }

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -26,7 +27,7 @@ public sealed class SchoolUploadsThroughTheHub(AzuriteFixture azurite) : IAsyncL
     public async Task InitializeAsync()
     {
         _hub = await TestHub.StartAsync(azurite, new DateOnly(2025, 3, 3));
-        var keys = _hub.Services.GetRequiredService<SchoolKeyStore>();
+        var keys = _hub.Services.GetRequiredService<ISchoolKeys>();
         _key = await keys.IssueAsync(_school, DateTimeOffset.UtcNow, CancellationToken.None);
         _otherKey = await keys.IssueAsync(_otherSchool, DateTimeOffset.UtcNow, CancellationToken.None);
     }
@@ -148,7 +149,7 @@ public sealed class SchoolUploadsThroughTheHub(AzuriteFixture azurite) : IAsyncL
             Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (upload.StatusCode, status.StatusCode));
         }
 
-        await _hub.Services.GetRequiredService<SchoolKeyStore>().RevokeAsync(_school, _key.KeyId, DateTimeOffset.UtcNow, CancellationToken.None);
+        await _hub.Services.GetRequiredService<ISchoolKeys>().RevokeAsync(_school, _key.KeyId, DateTimeOffset.UtcNow, CancellationToken.None);
         using var revoked = await AskAsync(HttpMethod.Post, $"api/schools/{_school}/upload-url", _key, new { fileName = "a.csv" });
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
     }

@@ -7,7 +7,6 @@ using BackOnTrack.Core.Messages;
 using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Schools;
-using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Tests.Ports;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +28,6 @@ public sealed class RecomputeMetricsThroughItsPorts
     private readonly InMemoryCohortOutcomes _outcomes = new();
     private readonly InMemoryDropRegistry _drops = new();
     private readonly List<TrackerSyncRequest> _syncs = [];
-    private readonly SdkClientMocks _sdk = new();
 
     public RecomputeMetricsThroughItsPorts()
     {
@@ -52,7 +50,7 @@ public sealed class RecomputeMetricsThroughItsPorts
         var clock = new FakeClock(Now);
         // The early-warning tables are empty: no pupil is flagged, so the flags change nothing the metrics sync.
         var earlyWarnings = new RecomputeEarlyWarningsUseCase(
-            new EarlyWarningFactsReader(_sdk.Table(), _sdk.Table()), new EarlyWarningStore(_sdk.Table()), _facts, _drops,
+            new InMemoryEarlyWarningFacts(), new InMemoryEarlyWarnings(), _facts, _drops,
             Options.Create(new EarlyWarningOptions()), clock, NullLogger<RecomputeEarlyWarningsUseCase>.Instance);
         return new RecomputeMetricsUseCase(trackerSync.Object, _facts, _metrics, _drops, _outcomes, earlyWarnings, clock, NullLogger<RecomputeMetricsUseCase>.Instance);
     }

@@ -3,7 +3,6 @@ using BackOnTrack.Application.Operations;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Messages;
 using BackOnTrack.Storage.Messages;
-using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Tests.Ports;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +16,8 @@ public sealed class ErasePupilThroughItsPorts
 
     private readonly InMemoryPupilRows _rows = new();
     private readonly SdkClientMocks _sdk = new();
+    private readonly InMemoryEarlyWarnings _earlyWarnings = new();
+    private readonly InMemoryOperationsAudit _audit = new();
 
     public ErasePupilThroughItsPorts()
     {
@@ -33,8 +34,8 @@ public sealed class ErasePupilThroughItsPorts
     private ErasePupilUseCase UseCase() => new(
         _rows,
         new MetricsRequestSender(_sdk.Queue()),
-        new EarlyWarningStore(_sdk.Table()),
-        new OperationsAuditStore(_sdk.Table()),
+        _earlyWarnings,
+        _audit,
         new FakeClock(),
         NullLogger<ErasePupilUseCase>.Instance);
 
@@ -62,10 +63,10 @@ public sealed class ErasePupilThroughItsPorts
     {
         await UseCase().EraseAsync(Key(Erased), "officer", "subject access", CancellationToken.None);
 
-        var audit = Assert.Single(_sdk.Written);
-        Assert.Equal((ErasePupilUseCase.Operation, "officer", "subject access"), (audit.PartitionKey, audit.GetString("By"), audit.GetString("Reason")));
-        Assert.Equal(4, JsonSerializer.Deserialize<Dictionary<string, long>>(audit.GetString("Counts")!)!["MetricsRequests"]);
-        Assert.DoesNotContain(audit, p => p.Value is string text && text.Contains(Erased, StringComparison.Ordinal));
+        var audit = Assert.Single(_audit.Entries);
+        Assert.Equal((ErasePupilUseCase.Operation, "officer", "subject access"), (audit.Operation, audit.By, audit.Reason));
+        Assert.Equal(4, audit.Counts["MetricsRequests"]);
+        Assert.DoesNotContain(Erased, JsonSerializer.Serialize(audit), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ports;
-using BackOnTrack.Storage.Repositories;
 using BackOnTrack.Tests.Ports;
 using BackOnTrack.UnitTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,13 +19,13 @@ public sealed class RekeyThroughItsPorts
 
     private readonly InMemoryPupilRows _rows = new();
     private readonly InMemoryKeyRotations _rotations = new();
-    private readonly SdkClientMocks _sdk = new();
+    private readonly InMemoryOperationsAudit _audit = new();
     private readonly FakeClock _clock = new();
 
     private RekeyUseCase UseCase(string next = NextKey) => new(
         _rows,
         _rotations,
-        new OperationsAuditStore(_sdk.Table()),
+        _audit,
         Options.Create(new HubOptions { PseudonymisationKey = CurrentKey, NextPseudonymisationKey = next }),
         _clock,
         NullLogger<RekeyUseCase>.Instance);
@@ -61,9 +59,9 @@ public sealed class RekeyThroughItsPorts
             _rows.Rows.Select(r => r.RowKey));
         Assert.All(_rows.Rows, r => Assert.Equal(Version, r.KeyVersion));
         Assert.Equal([(Version, KeyRotationState.Running), (Version, KeyRotationState.Complete)], _rotations.Recorded.Select(r => (r.Version, r.State)));
-        var audit = Assert.Single(_sdk.Written);
-        Assert.Equal((RekeyUseCase.Operation, "engineer", $"to key {Version}"), (audit.PartitionKey, audit.GetString("By"), audit.GetString("Reason")));
-        Assert.Equal(1, JsonSerializer.Deserialize<Dictionary<string, long>>(audit.GetString("Counts")!)!["Cohorts"]);
+        var audit = Assert.Single(_audit.Entries);
+        Assert.Equal((RekeyUseCase.Operation, "engineer", $"to key {Version}"), (audit.Operation, audit.By, audit.Reason));
+        Assert.Equal(1, audit.Counts["Cohorts"]);
     }
 
     [Fact]
@@ -102,7 +100,7 @@ public sealed class RekeyThroughItsPorts
 
         Assert.Equal(RekeyResult.AlreadyComplete, outcome.Result);
         Assert.Empty(_rows.Rekeys);
-        Assert.Empty(_sdk.Written);
+        Assert.Empty(_audit.Entries);
     }
 
     [Fact]
