@@ -17,6 +17,9 @@ public sealed class InMemoryEarlyWarnings : IEarlyWarnings
     /// <summary>How many times each school's writes were applied (whatever their outcome).</summary>
     public Dictionary<string, int> WritesBySchool { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Runs once, just before the next write is applied: another recompute's write landing between a read and a write.</summary>
+    public Action? BeforeNextWrite { get; set; }
+
     public IEnumerable<(string School, EarlyWarningFlag Flag)> Rows => _rows.Select(r => (r.Key.School, r.Value.Flag));
 
     /// <summary>Puts a row as another writer would, giving it a new version.</summary>
@@ -42,6 +45,9 @@ public sealed class InMemoryEarlyWarnings : IEarlyWarnings
             return Task.FromResult(EarlyWarningWriteResult.Unchanged);
         }
 
+        var interleaved = BeforeNextWrite;
+        BeforeNextWrite = null;
+        interleaved?.Invoke();
         WritesBySchool[school.Value] = WritesBySchool.GetValueOrDefault(school.Value) + 1;
         foreach (var write in writes)
         {
