@@ -59,6 +59,15 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPupilRows>(sp => new PupilRowStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IKeyRotations>(sp => new KeyRotationStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<ITableBackup>(sp => new TableBackupStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>()));
+        // Plans, owners' prompts and the SharePoint trackers.
+        services.AddSingleton(sp => new ActionPlanStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IActionPlans>(sp => sp.GetRequiredService<ActionPlanStore>());
+        services.AddSingleton(sp => new PromptLedgerStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IPromptLedger>(sp => sp.GetRequiredService<PromptLedgerStore>());
+        services.AddSingleton(sp => new TrackerItemStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ITrackerItems>(sp => sp.GetRequiredService<TrackerItemStore>());
+        services.AddSingleton(sp => new RejectedTrackerEditStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IRejectedTrackerEdits>(sp => sp.GetRequiredService<RejectedTrackerEditStore>());
         // Schools (their keys and the register), the operations verbs' audit log, and early warning.
         services.AddSingleton(sp => new SchoolKeyStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<ISchoolKeys>(sp => sp.GetRequiredService<SchoolKeyStore>());

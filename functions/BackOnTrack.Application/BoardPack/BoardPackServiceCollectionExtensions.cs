@@ -11,7 +11,6 @@ public static class BoardPackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBackOnTrackBoardPack(this IServiceCollection services)
     {
-        services.TryAddSingleton<ActionPlanStore>();
         services.TryAddSingleton<BoardPackArchive>();
         services.TryAddSingleton<BoardPackUseCase>();
         return services;

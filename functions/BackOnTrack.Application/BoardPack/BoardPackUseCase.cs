@@ -33,7 +33,7 @@ public sealed partial class BoardPackUseCase(
     IMetricRows metrics,
     IBenchmarks benchmarks,
     ICohortOutcomes cohorts,
-    ActionPlanStore plans,
+    IActionPlans plans,
     ReturnsTrackerUseCase returns,
     ISchoolRegister register,
     IEarlyWarnings earlyWarnings,

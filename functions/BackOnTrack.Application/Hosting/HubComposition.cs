@@ -51,7 +51,6 @@ public static class HubComposition
         services.AddSingleton<ImportBenchmarksUseCase>();
         services.AddSingleton<IDropImport>(sp => sp.GetRequiredService<ImportBenchmarksUseCase>());
         services.AddSingleton<IDropImport, SchoolDataImport>();
-        services.AddSingleton<ActionPlanStore>();
         services.AddSingleton<IDropImport, ImportPlanUseCase>();
         services.AddSingleton<IngestDropUseCase>();
         services.AddSingleton<SweepDropsUseCase>();
@@ -72,7 +71,6 @@ public static class HubComposition
 
     private static void AddPrompts(IServiceCollection services)
     {
-        services.AddSingleton<PromptLedgerStore>();
         services.AddSingleton<OwnerPromptSender>();
         services.AddSingleton<BoardDigestPublisher>();
         services.AddSingleton<PromptOwnersUseCase>();
@@ -80,8 +78,6 @@ public static class HubComposition
 
     private static void AddTracker(IServiceCollection services)
     {
-        services.AddSingleton<TrackerItemStore>();
-        services.AddSingleton<RejectedTrackerEditStore>();
         services.AddSingleton<TrackerEditApplier>();
         services.AddSingleton<TrackerPusher>();
         services.AddSingleton<SyncActionsUseCase>();

@@ -22,7 +22,7 @@ namespace BackOnTrack.Application.Plans;
 /// the same actions.
 /// </summary>
 internal sealed partial class ImportPlanUseCase(
-    ITrackerSyncRequests trackerSync, ActionPlanStore store, IOptions<IngestOptions> ingestOptions, ILogger<ImportPlanUseCase> logger) : IDropImport
+    ITrackerSyncRequests trackerSync, IActionPlans store, IOptions<IngestOptions> ingestOptions, ILogger<ImportPlanUseCase> logger) : IDropImport
 {
     /// <summary>The DataDrops partition of plan and owners files, and their reports and quarantine folder.</summary>
     public const string Scope = "plans";

@@ -20,13 +20,13 @@ namespace BackOnTrack.Application.Prompts;
 /// the LA's headline figures beside England, and a link to the latest board pack in SharePoint.
 /// </summary>
 public sealed partial class BoardDigestPublisher(
-    PromptLedgerStore ledger,
+    IPromptLedger ledger,
     IMetricRows metrics,
     IBenchmarks benchmarks,
     IBoardDigestPoster poster,
     TrackerLinks links,
     ReturnsTrackerUseCase returns,
-    RejectedTrackerEditStore rejectedEdits,
+    IRejectedTrackerEdits rejectedEdits,
     BoardPackArchive boardPacks,
     IEarlyWarnings earlyWarnings,
     IOptions<HubOptions> hub,
@@ -57,7 +57,7 @@ public sealed partial class BoardDigestPublisher(
         };
         var card = DigestCardBuilder.Build(digest);
         var posted = await poster.PostAsync(card.Card, cancellationToken).ConfigureAwait(false);
-        await ledger.RecordAsync(week, PromptLedgerStore.DigestKey, "digest", posted.Outcome.ToString(), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await ledger.RecordAsync(week, IPromptLedger.DigestKey, "digest", posted.Outcome.ToString(), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogDigest(logger, posted.Outcome, posted.BodyBytes, card.ItemsOmitted);
         return posted.Outcome == DigestOutcome.Posted ? DigestRunOutcome.Posted : DigestRunOutcome.Outboxed;
     }

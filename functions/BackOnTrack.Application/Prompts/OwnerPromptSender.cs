@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Prompts;
 using BackOnTrack.M365;
@@ -10,7 +11,7 @@ namespace BackOnTrack.Application.Prompts;
 /// The owners' half of the weekly prompt: one Teams activity notification per pending prompt, the Teams app installed
 /// for a person before their first, a 403/404 for one person reported and the others still prompted.
 /// </summary>
-public sealed class OwnerPromptSender(PromptLedgerStore ledger, ITeamsNotifier notifier, TrackerLinks links, TimeProvider clock)
+public sealed class OwnerPromptSender(IPromptLedger ledger, ITeamsNotifier notifier, TrackerLinks links, TimeProvider clock)
 {
     /// <summary>
     /// Notifies each person of their pending prompts, making sure of the Teams app first, recording each notification in

@@ -19,7 +19,7 @@ public sealed class PromptRunStoppedException(string message, PromptRunResult re
 /// <summary>
 /// The weekly prompt (docs/architecture.md §Microsoft 365): every person holding a role of an open action that is due within 14 days or overdue
 /// gets one Teams activity notification per action per ISO week (Europe/London) (<see cref="OwnerPromptSender"/>), and
-/// the board gets one digest card per week (<see cref="BoardDigestPublisher"/>). The week's ledger (<see cref="PromptLedgerStore"/>) records each notification and the digest once sent, so a
+/// the board gets one digest card per week (<see cref="BoardDigestPublisher"/>). The week's ledger (<see cref="IPromptLedger"/>) records each notification and the digest once sent, so a
 /// rerun, a retried invocation or a run after a failure sends only what has not gone yet. The Teams app is made sure of
 /// once per person per run, before their first notification. A refusal of the hub's own credentials (401) stops the
 /// run; a 403/404 for one person is reported and the others are still prompted; Graph failing after its retries stops
@@ -27,8 +27,8 @@ public sealed class PromptRunStoppedException(string message, PromptRunResult re
 /// catches up.
 /// </summary>
 public sealed partial class PromptOwnersUseCase(
-    ActionPlanStore plans,
-    PromptLedgerStore ledger,
+    IActionPlans plans,
+    IPromptLedger ledger,
     OwnerPromptSender prompts,
     BoardDigestPublisher digests,
     IReportFiles reports,
@@ -73,7 +73,7 @@ public sealed partial class PromptOwnersUseCase(
         }
 
         var digest = DigestRunOutcome.AlreadyPosted;
-        if (!recorded.Contains(PromptLedgerStore.DigestKey))
+        if (!recorded.Contains(IPromptLedger.DigestKey))
         {
             try
             {

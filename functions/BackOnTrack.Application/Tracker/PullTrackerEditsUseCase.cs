@@ -25,7 +25,7 @@ public sealed record PullResult(bool Read, int ItemsChanged, int Applied, int Re
 /// </summary>
 public sealed partial class PullTrackerEditsUseCase(
     ISharePointTracker sharePoint,
-    TrackerItemStore items,
+    ITrackerItems items,
     TrackerEditApplier edits,
     ITrackerSyncRequests trackerSync,
     ILogger<PullTrackerEditsUseCase> logger)

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.Storage.Repositories;
@@ -5,7 +6,7 @@ using BackOnTrack.Storage.Repositories;
 namespace BackOnTrack.Application.Tracker;
 
 /// <summary>A plan's actions to the tracker list (<c>{"planId":…}</c> on <c>tracker-sync</c>), actions removed from the plan left out.</summary>
-public sealed partial class SyncActionsUseCase(ActionPlanStore plans, TrackerPusher pusher, TimeProvider clock, ILogger<SyncActionsUseCase> logger)
+public sealed partial class SyncActionsUseCase(IActionPlans plans, TrackerPusher pusher, TimeProvider clock, ILogger<SyncActionsUseCase> logger)
 {
     public async Task<TrackerSyncResult> SyncAsync(string planId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
@@ -21,7 +22,7 @@ public sealed record EditReadBack(TrackerItemState State, int Applied, int Rejec
 /// from what the hub wrote is an edit. A valid edit is applied with an ActionEvents row (Source <c>tracker</c>); an
 /// invalid one is not applied and is recorded for the board digest, and the next push puts the action's value back.
 /// </summary>
-public sealed class TrackerEditApplier(ActionPlanStore plans, RejectedTrackerEditStore rejected, TimeProvider clock)
+public sealed class TrackerEditApplier(IActionPlans plans, IRejectedTrackerEdits rejected, TimeProvider clock)
 {
     /// <summary>The columns an edit is read from.</summary>
     public static IReadOnlyList<string> EditableColumns { get; } = [TrackerLists.Status, TrackerLists.LastNote];

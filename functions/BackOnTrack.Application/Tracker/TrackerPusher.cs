@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
@@ -24,8 +25,8 @@ public sealed record WantedItem(TrackerRow Row, string? PlanId, string? ActionKe
 /// </summary>
 public sealed partial class TrackerPusher(
     ISharePointTracker sharePoint,
-    TrackerItemStore items,
-    ActionPlanStore plans,
+    ITrackerItems items,
+    IActionPlans plans,
     TrackerEditApplier edits,
     TimeProvider clock,
     ILogger<TrackerPusher> logger)

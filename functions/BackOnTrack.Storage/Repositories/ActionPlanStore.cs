@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Plans;
+using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Prompts;
 
 namespace BackOnTrack.Storage.Repositories;
@@ -14,7 +15,7 @@ namespace BackOnTrack.Storage.Repositories;
 /// RowKey <c>{inverted ticks}_{Field}</c>). Besides §Storage of docs/architecture.md properties an action keeps the plan's own last Status and
 /// LastNote (ImportedStatus, ImportedLastNote) and RowNumber, so a re-import can tell an owner's edit from the plan's.
 /// </summary>
-public sealed class ActionPlanStore
+public sealed class ActionPlanStore : IActionPlans
 {
     private const string OwnersPartition = "role";
 
@@ -117,17 +118,17 @@ public sealed class ActionPlanStore
     /// writes the same row.
     /// </summary>
     public async Task ApplyTrackerEditAsync(
-        string planId, string actionKey, ActionField field, string? from, string? to, string by, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+        string planId, string actionKey, ActionField field, string? before, string? after, string by, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (field is not (ActionField.Status or ActionField.LastNote))
         {
             throw new ArgumentOutOfRangeException(nameof(field), field, "Only Status and LastNote are edited in the tracker.");
         }
 
-        await _events.UpsertEntityAsync(EventEntity(planId, actionKey, field, from, to, by, at, "tracker"), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _events.UpsertEntityAsync(EventEntity(planId, actionKey, field, before, after, by, at, "tracker"), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var action = new TableEntity(TableKey.Encode(planId), TableKey.Encode(actionKey))
         {
-            [field.ToString()] = to,
+            [field.ToString()] = after,
             ["UpdatedAt"] = now,
             ["UpdatedBy"] = by,
         };
@@ -215,6 +216,3 @@ public sealed class ActionPlanStore
 
     private static ActionStatus? Status(string? text) => Enum.TryParse<ActionStatus>(text, out var status) ? status : null;
 }
-
-/// <summary>An action as stored and when the hub last changed it (its UpdatedAt).</summary>
-public sealed record TimedAction(StoredAction Action, DateTimeOffset? UpdatedAt);

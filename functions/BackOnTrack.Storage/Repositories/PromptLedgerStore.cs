@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
 
 namespace BackOnTrack.Storage.Repositories;
 
@@ -10,15 +11,12 @@ namespace BackOnTrack.Storage.Repositories;
 /// recorded once it was delivered (or outboxed), so a rerun or a redelivered run in the same week sends nothing twice
 /// and a run that stopped half way is caught up by the next. Holds staff UPNs (in keys), never pupil data.
 /// </summary>
-public sealed class PromptLedgerStore
+public sealed class PromptLedgerStore : IPromptLedger
 {
-    /// <summary>The board digest's row in a week.</summary>
-    public const string DigestKey = "digest";
-
     private readonly TableClient _table;
 
     /// <param name="table">The PromptLedger table's client.</param>
-    public PromptLedgerStore(TableClient table) => _table = table;
+    public PromptLedgerStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <summary>The store over the account's PromptLedger table (how the hub's container builds it).</summary>
     public PromptLedgerStore(TableServiceClient tables)

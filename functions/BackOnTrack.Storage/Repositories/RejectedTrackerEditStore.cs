@@ -1,24 +1,16 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using BackOnTrack.Core.Identifiers;
+using BackOnTrack.Core.Ports;
+using BackOnTrack.Core.Tracker;
 
 namespace BackOnTrack.Storage.Repositories;
-
-/// <summary>An edit made in the tracker that the hub did not apply, and why (for the board digest, docs/architecture.md §Microsoft 365).</summary>
-/// <param name="PlanId">The action's plan.</param>
-/// <param name="ActionKey">The action's key.</param>
-/// <param name="Field">The field edited (<c>Status</c> or <c>LastNote</c>).</param>
-/// <param name="Value">The value entered, shortened; null when it cannot be repeated (it looked like pupil data).</param>
-/// <param name="Reason">Why it was not applied, in words for the board.</param>
-/// <param name="EditedBy">Who made the edit (their email, or name), as SharePoint reports it.</param>
-/// <param name="EditedAt">When the edit was made.</param>
-public sealed record RejectedTrackerEdit(string PlanId, string ActionKey, string Field, string? Value, string Reason, string? EditedBy, DateTimeOffset EditedAt);
 
 /// <summary>
 /// Table RejectedTrackerEdits: PartitionKey <c>rejected</c>, RowKey <c>{ticks of EditedAt, 19 digits}_{planId}_{actionKey}_{Field}</c>
 /// through the key encoder, so rows sort by the edit's time and reading the same edit twice records it once.
 /// </summary>
-public sealed class RejectedTrackerEditStore
+public sealed class RejectedTrackerEditStore : IRejectedTrackerEdits
 {
     private const string Partition = "rejected";
     private const int MaxValueLength = 500;

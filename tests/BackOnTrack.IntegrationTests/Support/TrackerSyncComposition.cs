@@ -1,3 +1,4 @@
+using BackOnTrack.Core.Ports;
 using Azure.Data.Tables;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
@@ -32,6 +33,6 @@ public static class TrackerSyncComposition
             new SyncReturnsUseCase(new ReturnsTrackerUseCase(new SchoolRegisterStore(tables), new DataDropStore(tables), clock), pusher, NullLogger<SyncReturnsUseCase>.Instance));
     }
 
-    public static TrackerEditApplier Applier(TableServiceClient tables, ActionPlanStore plans, TimeProvider clock) =>
+    public static TrackerEditApplier Applier(TableServiceClient tables, IActionPlans plans, TimeProvider clock) =>
         new(plans, new RejectedTrackerEditStore(tables), clock);
 }
