@@ -1,4 +1,3 @@
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BackOnTrack.Application.BoardPack;

@@ -11,7 +11,6 @@ using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.BoardPack;

@@ -2,7 +2,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.EarlyWarning;

@@ -3,7 +3,6 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Schools;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.EarlyWarning;

@@ -1,6 +1,5 @@
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Core.Ports;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.EarlyWarning;
 

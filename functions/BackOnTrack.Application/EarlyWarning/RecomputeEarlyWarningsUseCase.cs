@@ -3,7 +3,6 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.EarlyWarning;

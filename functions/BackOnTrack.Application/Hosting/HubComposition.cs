@@ -11,7 +11,6 @@ using BackOnTrack.Application.Sweep;
 using BackOnTrack.Application.Tracker;
 using BackOnTrack.M365;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BackOnTrack.Application.Hosting;

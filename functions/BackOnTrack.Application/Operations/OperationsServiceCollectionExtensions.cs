@@ -3,7 +3,6 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.EarlyWarning;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.Application.Sweep;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Operations;
 

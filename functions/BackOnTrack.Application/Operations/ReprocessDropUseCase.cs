@@ -3,7 +3,6 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Operations;
 

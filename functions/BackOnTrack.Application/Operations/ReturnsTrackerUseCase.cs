@@ -2,7 +2,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Returns;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Operations;
 

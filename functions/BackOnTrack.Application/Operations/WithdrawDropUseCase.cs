@@ -3,7 +3,6 @@ using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Messages;
 using BackOnTrack.Core.Ports;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Operations;
 

@@ -8,7 +8,6 @@ using BackOnTrack.Core.Tabular;
 using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Ingest;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Plans;

@@ -4,7 +4,6 @@ using BackOnTrack.Application.Schools;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Returns;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Portal;
 

@@ -9,7 +9,6 @@ using BackOnTrack.Application.Configuration;
 using BackOnTrack.Application.Operations;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Digest;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Prompts;

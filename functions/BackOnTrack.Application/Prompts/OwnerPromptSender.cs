@@ -3,7 +3,6 @@ using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Prompts;
 using BackOnTrack.M365;
 using BackOnTrack.M365.Teams;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Prompts;
 

@@ -5,7 +5,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Prompts;
 using BackOnTrack.M365;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Prompts;
 

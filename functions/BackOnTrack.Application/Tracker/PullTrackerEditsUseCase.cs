@@ -4,7 +4,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Tracker;
 

@@ -1,7 +1,6 @@
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Tracker;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Tracker;
 

@@ -6,7 +6,6 @@ using BackOnTrack.Core.Metrics;
 using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.Application.Configuration;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Application.Tracker;

@@ -2,7 +2,6 @@ using BackOnTrack.Core.Ports;
 using BackOnTrack.Core.Plans;
 using BackOnTrack.Core.Tracker;
 using BackOnTrack.M365.SharePoint;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Application.Tracker;
 

@@ -9,7 +9,6 @@ using BackOnTrack.M365;
 using BackOnTrack.M365.Outbox;
 using BackOnTrack.M365.SharePoint;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BackOnTrack.Cli.Hosting;

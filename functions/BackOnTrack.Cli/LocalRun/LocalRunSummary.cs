@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.LocalHost;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Cli.LocalRun;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Cli.Operations.Output;
 using BackOnTrack.Application.Operations;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Cli.Operations;
 

@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Globalization;
 using BackOnTrack.Cli.Hosting;
 using BackOnTrack.Core.Identifiers;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Cli.Operations;
 

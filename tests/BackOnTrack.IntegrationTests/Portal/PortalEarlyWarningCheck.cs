@@ -4,7 +4,6 @@ using BackOnTrack.Application.Operations;
 using BackOnTrack.Core.EarlyWarning;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.IntegrationTests.Support;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

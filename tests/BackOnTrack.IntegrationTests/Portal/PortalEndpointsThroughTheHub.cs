@@ -6,7 +6,6 @@ using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Schools;
 using BackOnTrack.IntegrationTests.Support;
 using BackOnTrack.Storage;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Portal;

@@ -5,7 +5,6 @@ using System.Text.Json;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Schools;
 using BackOnTrack.IntegrationTests.Support;
-using BackOnTrack.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOnTrack.IntegrationTests.Schools;

@@ -3,7 +3,6 @@ using BackOnTrack.Core.Calendar;
 using BackOnTrack.Core.Drops;
 using BackOnTrack.Core.Identifiers;
 using BackOnTrack.Core.Returns;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.UnitTests.Portal;
 

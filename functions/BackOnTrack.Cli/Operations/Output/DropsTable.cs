@@ -1,7 +1,6 @@
 using BackOnTrack.Core.Drops;
 using System.Globalization;
 using System.Text;
-using BackOnTrack.Storage.Repositories;
 
 namespace BackOnTrack.Cli.Operations.Output;
 
